@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RegionLevel(models.TextChoices):
+    COUNTRY = "land", _("land")
+    MUNICIPALITY = "gemeente", _("gemeente")
+    DISTRICT = "wijk", _("wijk")
+    NEIGHBOURHOOD = "buurt", _("buurt")
+
+
+class Role(models.TextChoices):
+    ADMIN = "beheerder", _("beheerder")
+    ADVISOR = "adviseur", _("adviseur")
+    READER = "lezer", _("lezer")
+    PARTNER = "partner", _("partner")
+
+
+# Roles that work inside the gemeente's own team and must use a second factor in production.
+STAFF_ROLES = (Role.ADMIN, Role.ADVISOR)
+# Roles that may read the gemeente's own (non-personal) data.
+INTERNAL_ROLES = (Role.ADMIN, Role.ADVISOR, Role.READER)
+
+
+class PartnerKind(models.TextChoices):
+    POLICE = "politie", _("politie")
+    JUSTICE = "justitie", _("justitie")
+    STATE = "rijk", _("rijk")
+    CARE = "zorg", _("zorg")
+    SAFETY_REGION = "veiligheidsregio", _("veiligheidsregio")
+    MUNICIPAL = "gemeentelijk", _("gemeentelijk")
+    SOCIETY = "maatschappelijk", _("maatschappelijk")
+    OTHER = "overig", _("overig")
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("bekeken")
+    CREATE = "create", _("aangemaakt")
+    UPDATE = "update", _("gewijzigd")
+    DELETE = "delete", _("verwijderd")
+    EXPORT = "export", _("geëxporteerd")
+    LOGIN = "login", _("ingelogd")
+    FAILED_LOGIN = "failed_login", _("mislukte inlogpoging")
+    LOGOUT = "logout", _("uitgelogd")

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Demo data. Apps register a loader in their AppConfig.ready(); `kompas demo` runs them in
+order after core's own. Every loader must be idempotent: running the demo twice keeps the data
+and creates no duplicates."""
+
+from collections.abc import Callable
+
+from .constants import Role
+from .models import Municipality, PartnerOrganisation
+from .services import DATA, membership_set, reference_data_load, regions_import, user_ensure
+
+_loaders: list[tuple[int, Callable[[], str | None]]] = []
+
+
+def register(loader: Callable[[], str | None], order: int = 50) -> None:
+    if all(existing is not loader for _o, existing in _loaders):
+        _loaders.append((order, loader))
+
+
+# (username, first name, last name, role per gemeente code, partner code)
+DEMO_USERS = [
+    ("beheerder-heerenveen", "Bea", "Beheer", {"GM0074": Role.ADMIN}, None),
+    ("adviseur-heerenveen", "Anne", "de Vries", {"GM0074": Role.ADVISOR}, None),
+    ("burgemeester-heerenveen", "Bart", "Bakker", {"GM0074": Role.READER}, None),
+    ("politie-heerenveen", "Piet", "Jansen", {"GM0074": Role.PARTNER}, "politie"),
+    ("adviseur-weststellingwerf", "Wim", "Visser", {"GM0098": Role.ADVISOR}, None),
+    (
+        "coordinator-zofriesland",
+        "Coby",
+        "Mulder",
+        {
+            "GM0074": Role.ADVISOR,
+            "GM0085": Role.ADVISOR,
+            "GM0086": Role.ADVISOR,
+            "GM0098": Role.ADVISOR,
+        },
+        None,
+    ),
+]
+
+
+def demo_password(username: str) -> str:
+    return f"demo-{username}"
+
+
+def load_core() -> list[str]:
+    reference_data_load()
+    regions_import(DATA / "regions_zuidoost_friesland.csv")
+    lines = []
+    gemeenten = {m.code: m for m in Municipality.objects.all()}
+    for username, first, last, roles, partner_code in DEMO_USERS:
+        user, _created = user_ensure(
+            username=username,
+            password=demo_password(username),
+            first_name=first,
+            last_name=last,
+            email=f"{username}@demo.invalid",
+        )
+        partner = PartnerOrganisation.objects.get(code=partner_code) if partner_code else None
+        for code, role in roles.items():
+            existing = user.memberships.filter(municipality=gemeenten[code]).first()
+            if existing is None:
+                membership_set(user=user, municipality=gemeenten[code], role=role, partner=partner)
+        lines.append(
+            f"  {username:28} {demo_password(username):34} "
+            + ", ".join(f"{gemeenten[c].name}: {r}" for c, r in roles.items())
+        )
+    return lines
+
+
+def load_all() -> list[str]:
+    lines = load_core()
+    for _order, loader in sorted(_loaders, key=lambda x: x[0]):
+        note = loader()
+        if note:
+            lines.append(note)
+    return lines

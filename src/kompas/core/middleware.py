@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .constants import STAFF_ROLES
+
+# Paths a signed-in user without a verified second factor may still reach.
+_OTP_EXEMPT_NAMES = {"core:otp_setup", "core:otp_verify", "core:logout"}
+
+
+def requires_second_factor(user) -> bool:
+    """Beheerders and adviseurs (and superusers) need a verified TOTP device when enforced."""
+    if not settings.KOMPAS_REQUIRE_2FA or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.memberships.filter(role__in=STAFF_ROLES).exists()
+
+
+class SecondFactorRequiredMiddleware:
+    """Sends staff who have not verified a second factor this session to set one up or enter
+    one. Runs after django-otp's OTPMiddleware, which sets `user.is_verified()`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        match = request.resolver_match
+        if match is None or match.view_name in _OTP_EXEMPT_NAMES:
+            return None
+        if getattr(view_func, "login_required", True) is False:
+            # Public pages (meldpunt, dashboard, health), and DRF views, which check the
+            # second factor in their permission class SecondFactorVerified.
+            return None
+        if not requires_second_factor(user) or user.is_verified():
+            return None
+        from django_otp import devices_for_user
+
+        has_device = any(True for _d in devices_for_user(user, confirmed=True))
+        target = "core:otp_verify" if has_device else "core:otp_setup"
+        return redirect(f"{reverse(target)}?next={request.get_full_path()}")

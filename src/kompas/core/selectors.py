@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads for core. Every staff query starts from the user's memberships (default deny)."""
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .constants import INTERNAL_ROLES
+from .models import AuditEntry, Membership, Municipality, Region
+
+
+def membership_list(*, user) -> QuerySet[Membership]:
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user).select_related("municipality", "partner")
+
+
+def municipality_list(*, user, roles: Iterable[str] = INTERNAL_ROLES) -> QuerySet[Municipality]:
+    """The gemeenten in which the user holds one of `roles`."""
+    if not user.is_authenticated:
+        return Municipality.objects.none()
+    return Municipality.objects.filter(
+        memberships__user=user, memberships__role__in=list(roles)
+    ).distinct()
+
+
+def membership_get(*, user, municipality: Municipality) -> Membership | None:
+    return membership_list(user=user).filter(municipality=municipality).first()
+
+
+def municipality_get_for_user(
+    *,
+    user,
+    slug: str | None = None,
+    code: str | None = None,
+    roles: Iterable[str] = INTERNAL_ROLES,
+) -> tuple[Municipality, Membership]:
+    """The gemeente by slug or code, only if the user holds one of `roles` there; else 404.
+
+    A gemeente the user has no business with is indistinguishable from one that does not exist.
+    """
+    lookup = {"municipality__slug": slug} if slug is not None else {"municipality__code": code}
+    membership = membership_list(user=user).filter(role__in=list(roles), **lookup).first()
+    if membership is None:
+        raise Http404
+    return membership.municipality, membership
+
+
+def region_codes_for_municipalities(codes: Iterable[str]) -> QuerySet[Region]:
+    return Region.objects.filter(municipality_code__in=list(codes))
+
+
+def region_get_for_user(*, user, code: str) -> Region:
+    """A region inside one of the user's gemeenten (or the gemeente itself); else 404."""
+    codes = list(municipality_list(user=user).values_list("code", flat=True))
+    region = Region.objects.filter(code=code, municipality_code__in=codes).first()
+    if region is None:
+        raise Http404
+    return region
+
+
+def audit_entry_list(
+    *,
+    municipalities: Iterable[Municipality],
+    action: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    username: str = "",
+    date_from=None,
+    date_to=None,
+) -> QuerySet[AuditEntry]:
+    municipalities = list(municipalities)
+    # Entries about a gemeente, plus log-ins of that gemeente's own members (they carry no
+    # gemeente of their own).
+    qs = AuditEntry.objects.filter(
+        Q(municipality__in=municipalities)
+        | Q(municipality__isnull=True, user__memberships__municipality__in=municipalities)
+    ).distinct()
+    if action:
+        qs = qs.filter(action=action)
+    if object_type:
+        qs = qs.filter(object_type=object_type)
+    if object_id:
+        qs = qs.filter(object_id=object_id)
+    if username:
+        qs = qs.filter(username__icontains=username)
+    if date_from:
+        qs = qs.filter(at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(at__date__lte=date_to)
+    return qs.select_related("municipality")

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A real browser (Debian's chromium via Playwright): log in, see own gemeente, 0 axe issues."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_login_and_start_page_have_no_axe_violations(
+    browser_page, live_server, browser_login, axe_check, adviseur_heerenveen, weststellingwerf
+):
+    page = browser_page
+    page.goto(f"{live_server.url}/inloggen/")
+    assert axe_check(page) == []
+    browser_login(page, "adviseur-hv")
+    assert page.url == f"{live_server.url}/heerenveen/"
+    assert page.get_by_role("heading", level=1).inner_text() == "Gemeente Heerenveen"
+    assert axe_check(page) == []
+    # the skip link is the first thing a keyboard user reaches
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Direct naar de inhoud"
+    response = page.goto(f"{live_server.url}/weststellingwerf/")
+    assert response.status == 404
+
+
+def test_login_error_page_has_no_axe_violations(
+    browser_page, live_server, browser_login, axe_check, adviseur_heerenveen
+):
+    browser_login(browser_page, "adviseur-hv", password="verkeerd")
+    assert "/inloggen/" in browser_page.url
+    assert axe_check(browser_page) == []

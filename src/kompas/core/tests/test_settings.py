@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Settings come from the environment; production refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+
+
+def _kompas(args, **env):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("KOMPAS_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC"))
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "kompas.manage", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start(tmp_path):
+    result = _kompas(["check"], KOMPAS_ENV="production", KOMPAS_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "KOMPAS_SECRET_KEY ontbreekt" in result.stderr
+
+
+def test_production_with_secret_key_starts(tmp_path):
+    result = _kompas(
+        ["check", "--deploy", "--fail-level", "ERROR"],
+        KOMPAS_ENV="production",
+        KOMPAS_DATA_DIR=str(tmp_path),
+        KOMPAS_SECRET_KEY="k8#Qz!" * 11,
+        KOMPAS_ALLOWED_HOSTS="veiligheid.example.nl",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_environment_is_refused(tmp_path):
+    result = _kompas(["check"], KOMPAS_ENV="staging", KOMPAS_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "KOMPAS_ENV moet" in result.stderr
+
+
+def test_demo_generates_and_keeps_secret_key(tmp_path):
+    assert _kompas(["check"], KOMPAS_DATA_DIR=str(tmp_path)).returncode == 0
+    key_file = tmp_path / "secret_key"
+    first = key_file.read_text()
+    assert len(first) > 50 and oct(key_file.stat().st_mode)[-3:] == "600"
+    _kompas(["check"], KOMPAS_DATA_DIR=str(tmp_path))
+    assert key_file.read_text() == first
+
+
+def test_production_cookies_and_hsts(tmp_path):
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS,"
+        " s.KOMPAS_REQUIRE_2FA)"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
+    environment.update(
+        KOMPAS_ENV="production",
+        KOMPAS_SECRET_KEY="y" * 64,
+        KOMPAS_DATA_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="kompas.settings",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["True", "True", "31536000", "True"], result.stderr

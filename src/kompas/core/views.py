@@ -1,0 +1,203 @@
+# SPDX-License-Identifier: EUPL-1.2
+import csv
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import panels
+from .constants import AuditAction, Role
+from .forms import AuditFilterForm, TokenForm
+from .models import Region
+from .selectors import audit_entry_list, municipality_get_for_user, municipality_list
+from .services import audit_log
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+
+def _safe_next(request, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or default
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+@login_not_required
+@never_cache
+def health(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure means unhealthy
+        return JsonResponse({"status": "error", "database": "onbereikbaar"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def home(request):
+    municipalities = list(municipality_list(user=request.user, roles=Role.values))
+    chosen = request.GET.get("gemeente")
+    if chosen and any(m.slug == chosen for m in municipalities):
+        return redirect("core:municipality_home", slug=chosen)
+    if len(municipalities) == 1:
+        return redirect("core:municipality_home", slug=municipalities[0].slug)
+    return render(request, "core/home.html", {"municipalities": municipalities})
+
+
+def municipality_home(request, slug):
+    municipality, membership = municipality_get_for_user(
+        user=request.user, slug=slug, roles=Role.values
+    )
+    return render(
+        request,
+        "core/municipality_home.html",
+        {
+            "municipality": municipality,
+            "membership": membership,
+            "panels": panels.panels_for(
+                request=request, municipality=municipality, membership=membership
+            ),
+            "partnerships": municipality.partnerships.all(),
+        },
+    )
+
+
+def region_list(request, slug):
+    municipality, _m = municipality_get_for_user(user=request.user, slug=slug)
+    regions = Region.objects.filter(municipality_code=municipality.code).select_related("parent")
+    query = request.GET.get("q", "").strip()
+    if query:
+        regions = regions.filter(name__icontains=query) | regions.filter(code__icontains=query)
+    page = Paginator(regions.order_by("code"), 100).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "core/region_list.html",
+        {"municipality": municipality, "page": page, "query": query},
+    )
+
+
+def audit_list(request, slug):
+    municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=[Role.ADMIN])
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = audit_entry_list(
+        municipalities=[municipality], **{k: v for k, v in filters.items() if v}
+    )
+    if request.GET.get("export") == "csv":
+        audit_log(
+            user=request.user,
+            action=AuditAction.EXPORT,
+            object_type="core.auditentry",
+            municipality=municipality,
+            note="auditlog als CSV",
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="auditlog-{municipality.slug}.csv"'
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                "tijdstip",
+                "gebruiker",
+                "handeling",
+                "soort object",
+                "object-id",
+                "gemeente",
+                "velden",
+                "toelichting",
+            ]
+        )
+        for e in entries.iterator():
+            writer.writerow(
+                [
+                    e.at.isoformat(),
+                    e.username,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.municipality.code if e.municipality else "",
+                    ",".join(e.fields),
+                    e.note,
+                ]
+            )
+        return response
+    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@never_cache
+def otp_setup(request):
+    """Set up a TOTP device: show the QR code and secret, confirm with a first code."""
+    if any(True for _d in devices_for_user(request.user, confirmed=True)):
+        return redirect(f"/tweestapsverificatie/controleren/?next={_safe_next(request)}")
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            audit_log(
+                user=request.user,
+                action=AuditAction.CREATE,
+                obj=device,
+                object_type="otp_totp.totpdevice",
+                note="tweede factor ingesteld",
+            )
+            messages.success(request, _("Tweestapsverificatie is ingesteld."))
+            return redirect(_safe_next(request))
+        form.add_error("token", _("Deze code klopt niet. Probeer de volgende code."))
+    import segno
+
+    qr = segno.make(device.config_url, error="m")
+    svg = qr.svg_inline(scale=4, title=_("QR-code voor uw authenticator-app"))
+    secret = device.config_url.split("secret=")[1].split("&")[0]
+    return render(
+        request,
+        "core/otp_setup.html",
+        {"form": form, "qr_svg": svg, "secret": secret, "next": _safe_next(request)},
+    )
+
+
+@never_cache
+def otp_verify(request):
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in devices_for_user(request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                return redirect(_safe_next(request))
+        audit_log(
+            user=request.user,
+            action=AuditAction.FAILED_LOGIN,
+            obj=request.user,
+            object_type="auth.user",
+            note="tweede factor onjuist",
+        )
+        form.add_error("token", _("Deze code klopt niet."))
+    return render(request, "core/otp_verify.html", {"form": form, "next": _safe_next(request)})
