@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models.functions import Substr
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -81,7 +82,9 @@ def region_list(request, slug):
     query = request.GET.get("q", "").strip()
     if query:
         regions = regions.filter(name__icontains=query) | regions.filter(code__icontains=query)
-    page = Paginator(regions.order_by("code"), 100).get_page(request.GET.get("pagina"))
+    # "0074" < "007401" < "00740101" < "007402": each wijk followed by its buurten.
+    regions = regions.order_by(Substr("code", 3), "code")
+    page = Paginator(regions, 100).get_page(request.GET.get("pagina"))
     return render(
         request,
         "core/region_list.html",
