@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "kompas.core",
+    "kompas.meetings",
 ]
 
 MIDDLEWARE = [
@@ -256,3 +257,8 @@ LOGGING = {
 
 # Lockout is by user name on purpose (see AXES_LOCKOUT_PARAMETERS above).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# --- Meetings (overleggen) --------------------------------------------------------------------
+# Days after a meeting was held during which its partner members still see the content of the
+# signals that were on its agenda (to check the minutes); 0 = only until the meeting is held.
+MEETINGS_PARTNER_ACCESS_DAYS = env.int("KOMPAS_MEETINGS_PARTNER_ACCESS_DAYS", default=14)

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Read-only API of overleggen, scoped exactly like the pages: the caller's gemeente (404
+otherwise) and, for partners and lezers, only the series they are a member of. Signal content
+is not part of this API; partners read it on the item page, where the view is audited."""
+
+from django.db.models import Prefetch
+from rest_framework import generics
+
+from kompas.core.constants import AuditAction, Role
+from kompas.core.selectors import municipality_get_for_user
+from kompas.core.services import audit_log
+
+from .. import selectors
+from ..models import SeriesMember
+from .serializers import MeetingDetailSerializer, MeetingSerializer, SeriesSerializer
+
+
+class _Scoped:
+    def scope(self) -> dict:
+        municipality, membership = municipality_get_for_user(
+            user=self.request.user, slug=self.kwargs["gemeente"], roles=Role.values
+        )
+        return {"user": self.request.user, "municipality": municipality, "membership": membership}
+
+
+class SeriesListView(_Scoped, generics.ListAPIView):
+    """The overleggen (series) of the gemeente that the caller may see, with their members."""
+
+    serializer_class = SeriesSerializer
+
+    def get_queryset(self):
+        return selectors.series_list(**self.scope()).prefetch_related(
+            Prefetch("members", SeriesMember.objects.select_related("user", "partner"))
+        )
+
+
+class MeetingListView(_Scoped, generics.ListAPIView):
+    """Meetings of the series the caller may see, newest first. Filter: `?status=gepland`."""
+
+    serializer_class = MeetingSerializer
+
+    def get_queryset(self):
+        qs = selectors.meeting_list(**self.scope()).order_by("-starts_at", "-pk")
+        status = self.request.query_params.get("status")
+        return qs.filter(status=status) if status else qs
+
+
+class MeetingDetailView(_Scoped, generics.RetrieveAPIView):
+    """One meeting with its agenda items, minutes, decisions and follow-up actions."""
+
+    serializer_class = MeetingDetailSerializer
+
+    def get_object(self):
+        scope = self.scope()
+        meeting = selectors.meeting_get(pk=self.kwargs["pk"], **scope)
+        audit_log(
+            user=self.request.user,
+            action=AuditAction.VIEW,
+            obj=meeting,
+            municipality=scope["municipality"],
+            note="via API",
+        )
+        return meeting

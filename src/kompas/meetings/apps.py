@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "kompas.meetings"
+    label = "meetings"
+    verbose_name = _("Overleggen")
+
+    def ready(self) -> None:
+        from kompas.core import demo, panels
+        from kompas.core.constants import Role
+
+        from .demo import load_demo
+        from .panels import next_lio_panel
+
+        panels.register(next_lio_panel)
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Overleggen"),
+                url_name="meetings:series_list",
+                roles=tuple(Role.values),
+                order=40,
+            )
+        )
+        demo.register(load_demo, order=70)
