@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "kompas.core",
     "kompas.meetings",
+    "kompas.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +258,48 @@ LOGGING = {
 
 # Lockout is by user name on purpose (see AXES_LOCKOUT_PARAMETERS above).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# --- Signals (meldpunt) -----------------------------------------------------------------------
+# Encryption at rest of signal contents (docs/adr/0002-signal-encryption.md): comma-separated
+# Fernet keys, the first one encrypts, all of them decrypt (rotation: `kompas keys rotate`).
+# A separate secret keys the HMAC lookup tags of receipt codes and addresses.
+def _signals_secret(name: str, generate) -> str:
+    value = env.str(name, default="")
+    if value:
+        return value
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            f"{name} ontbreekt. In productie moet deze sleutel in de omgeving staan, anders kan "
+            "het meldpunt meldingen niet versleutelen; de server start niet zonder. Maak een "
+            "sleutel met `kompas keys generate` (zie README, 'Meldpunt')."
+        )
+    path = DATA_DIR / name.lower()
+    if not path.exists():
+        path.write_text(generate())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _fernet_key() -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+KOMPAS_SIGNALS_KEYS = [
+    k.strip() for k in _signals_secret("KOMPAS_SIGNALS_KEYS", _fernet_key).split(",") if k.strip()
+]
+KOMPAS_SIGNALS_LOOKUP_KEY = _signals_secret(
+    "KOMPAS_SIGNALS_LOOKUP_KEY", lambda: secrets.token_urlsafe(48)
+)
+KOMPAS_MELDPUNT_CODE_EXPIRY_DAYS = env.int("KOMPAS_MELDPUNT_CODE_EXPIRY_DAYS", default=90)
+KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR = env.int("KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR", default=20)
+KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR = env.int(
+    "KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR", default=10
+)
+KOMPAS_MELDPUNT_MIN_FILL_SECONDS = env.int("KOMPAS_MELDPUNT_MIN_FILL_SECONDS", default=3)
+KOMPAS_MELDPUNT_POW_BITS = env.int("KOMPAS_MELDPUNT_POW_BITS", default=16)
+KOMPAS_MELDPUNT_MAX_UPLOAD_MB = env.int("KOMPAS_MELDPUNT_MAX_UPLOAD_MB", default=10)
 
 # --- Meetings (overleggen) --------------------------------------------------------------------
 # Days after a meeting was held during which its partner members still see the content of the

@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    name = "kompas.monitoring"
+    label = "monitoring"
+    verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from kompas.core import demo, panels
+        from kompas.core.constants import Role
+
+        from . import demo as monitoring_demo
+        from .panels import targets_panel
+
+        panels.register(targets_panel)
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Monitoring"),
+                url_name="monitoring:dashboard",
+                roles=(Role.ADMIN, Role.ADVISOR, Role.READER),
+                order=30,
+            )
+        )
+        demo.register(monitoring_demo.load_demo, order=60)

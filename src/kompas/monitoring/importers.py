@@ -1,0 +1,557 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Parsers for the file formats a policy advisor has: StatLine CSV exports, OData v3
+TypedDataSet JSON (one response or a folder of pages), the CSV of the R/Python clients, and
+Excel sheets of own registrations. They only read and validate: each returns ParsedRows or
+raises ParseError with every problem (file, line, field, message). services.py writes."""
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from . import codelists
+from .constants import POLICE_TABLES, ImportFormat, IndicatorSource, ObservationStatus
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    line: int
+    indicator_code: str
+    region_code: str
+    period: str
+    value: float | None
+    status: str = ObservationStatus.FINAL
+    file: str = ""
+
+
+@dataclass
+class ParseResult:
+    rows: list[ParsedRow]
+    format: str
+    table: str = ""
+    rows_read: int = 0
+
+
+@dataclass
+class Problem:
+    line: int
+    field: str
+    message: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        return _("%(where)sregel %(line)s, %(field)s: %(msg)s") % {
+            "where": where,
+            "line": self.line,
+            "field": self.field,
+            "msg": self.message,
+        }
+
+
+class ParseError(Exception):
+    """A file with errors; nothing of it is imported. `problems` names every bad line."""
+
+    def __init__(self, problems: list[Problem], rows_read: int = 0):
+        self.problems = problems
+        self.rows_read = rows_read
+        super().__init__("; ".join(str(p) for p in problems[:20]))
+
+
+@dataclass
+class _Collector:
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    rows: list[ParsedRow] = field(default_factory=list)
+    seen: dict = field(default_factory=dict)
+
+    def error(self, line: int, fld: str, message: str) -> None:
+        self.problems.append(Problem(line, fld, message, self.file))
+
+    def add(self, row: ParsedRow) -> None:
+        key = (row.indicator_code, row.region_code, row.period)
+        if key in self.seen:
+            self.error(
+                row.line,
+                _("sleutel"),
+                _("dubbele rij: %(ind)s, %(region)s, %(period)s staat ook op regel %(other)s")
+                % {
+                    "ind": row.indicator_code,
+                    "region": row.region_code,
+                    "period": row.period,
+                    "other": self.seen[key],
+                },
+            )
+            return
+        self.seen[key] = row.line
+        self.rows.append(row)
+
+
+def parse_value(raw) -> float | None:
+    """A number, or None for secret/unknown (`.`, empty, `NA`). ValueError otherwise."""
+    if raw is None:
+        return None
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = str(raw).strip()
+    if text in ("", ".", "NA", "x", "-"):
+        return None
+    if re.fullmatch(r"-?\d+", text):
+        return float(text)
+    if re.fullmatch(r"-?\d+[.,]\d+", text):
+        return float(text.replace(",", "."))
+    raise ValueError(text)
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+QUARTERS = {"1e": 1, "2e": 2, "3e": 3, "4e": 4, "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
+
+
+def parse_period_label(label) -> tuple[str, str]:
+    """StatLine/Excel period label -> (CBS period code, status). `2024*` is provisional.
+    Accepts `2023`, `2023JJ00`, `2023 1e kwartaal`, `2023 januari`, `2023-03`, `2023-K1`."""
+    text = str(label).strip()
+    status = ObservationStatus.FINAL
+    if text.endswith("*"):
+        status, text = ObservationStatus.PROVISIONAL, text[:-1].strip()
+    if re.fullmatch(r"\d{4}(\.0)?", text):
+        return f"{text[:4]}JJ00", status
+    if codelists.PERIOD_RE.match(text):
+        return text, status
+    m = re.fullmatch(r"(\d{4})\s+(\w+)\s+kwartaal", text, re.IGNORECASE)
+    if m and m.group(2).lower() in QUARTERS:
+        return f"{m.group(1)}KW{QUARTERS[m.group(2).lower()]:02d}", status
+    m = re.fullmatch(r"(\d{4})[- ]?K(?:W)?0?([1-4])", text, re.IGNORECASE)
+    if m:
+        return f"{m.group(1)}KW0{m.group(2)}", status
+    m = re.fullmatch(r"(\d{4})\s+([a-z]+)", text, re.IGNORECASE)
+    if m and m.group(2).lower() in MONTHS:
+        return f"{m.group(1)}MM{MONTHS.index(m.group(2).lower()) + 1:02d}", status
+    m = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])(-\d\d)?( 00:00:00)?", text)
+    if m:
+        return f"{m.group(1)}MM{m.group(2)}", status
+    raise ValueError(text)
+
+
+def _source_of_measure(name: str) -> str | None:
+    low = name.casefold()
+    if "geregistreerde misdrijven" in low or "geregistreerdemisdrijven" in low:
+        return IndicatorSource.CRIMES
+    if "overlast" in low:
+        return IndicatorSource.NUISANCE
+    return None
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
+
+
+# --- StatLine CSV ---------------------------------------------------------------------------
+HEADER_LABELS = {"onderwerp", "onderwerpen", "perioden", "soort misdrijf", "soort overlast"}
+ROW_DIMENSION_LABELS = {"regio's", "regio", "wijken en buurten", "gemeenten", "regios"}
+
+
+def parse_statline_csv(path: Path, display_name: str = "") -> ParseResult:
+    """A StatLine CSV export as downloaded: `;`-separated, title lines, header rows
+    `Onderwerp`/`Perioden`/`Regio's`, regions by name, last line `Bron: ...`."""
+    name = display_name or path.name
+    col = _Collector(name)
+    text = _read_text(path)
+    lines = text.splitlines()
+    if not any(";" in line for line in lines[:12]):
+        delim = next((d for d in (",", "\t", "|") if any(d in ln for ln in lines[:12])), None)
+        col.error(
+            1,
+            _("scheidingsteken"),
+            _(
+                "dit is geen StatLine-export met ';' als scheidingsteken%(found)s. "
+                "Download het bestand opnieuw als CSV (puntkomma-gescheiden)."
+            )
+            % {"found": _(" (gevonden: %(d)r)") % {"d": delim} if delim else ""},
+        )
+        raise ParseError(col.problems)
+    reader = csv.reader(io.StringIO(text), delimiter=";")
+    header: dict[str, list[str]] = {}
+    fixed: dict[str, str] = {}
+    header_lines: dict[str, int] = {}
+    row_dim_seen = False
+    ncols = 0
+    read = 0
+    columns: list[tuple[str, str, str, str]] = []  # (indicator code, period, status, label)
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        first = cells[0].strip()
+        if not row_dim_seen:
+            if len(cells) == 1:
+                if ":" in first:
+                    key, _sep, val = first.partition(":")
+                    fixed[key.strip().casefold()] = val.strip()
+                continue
+            low = first.casefold()
+            if low in HEADER_LABELS:
+                header[low] = [c.strip() for c in cells[1:]]
+                header_lines[low] = line
+                ncols = max(ncols, len(cells))
+                continue
+            if low in ROW_DIMENSION_LABELS:
+                row_dim_seen = True
+                columns = _statline_columns(col, header, fixed, header_lines, ncols, line)
+                if col.problems:
+                    raise ParseError(col.problems)
+                continue
+            col.error(
+                line,
+                _("kop"),
+                _(
+                    "onverwachte regel vóór de kop 'Regio's': %(cell)r. Verwacht de regels "
+                    "'Onderwerp', 'Perioden' en 'Regio's' van een StatLine-export."
+                )
+                % {"cell": first},
+            )
+            raise ParseError(col.problems)
+        if len(cells) == 1 and first.casefold().startswith(("bron", "cbs", "©")):
+            break
+        read += 1
+        if len(cells) != ncols:
+            col.error(
+                line,
+                _("kolommen"),
+                _("%(n)s kolommen, verwacht %(m)s (scheidingsteken ';')")
+                % {"n": len(cells), "m": ncols},
+            )
+            continue
+        codes = codelists.resolve_region_name(first)
+        if not codes:
+            col.error(line, _("regio"), _("onbekende regio %(name)r") % {"name": first})
+            continue
+        if len(codes) > 1:
+            col.error(
+                line,
+                _("regio"),
+                _("regio %(name)r is niet eenduidig (%(codes)s)")
+                % {"name": first, "codes": ", ".join(codes)},
+            )
+            continue
+        for (indicator_code, period, status, label), raw in zip(columns, cells[1:], strict=True):
+            try:
+                value = parse_value(raw)
+            except ValueError:
+                col.error(line, label, _("%(raw)r is geen getal") % {"raw": raw.strip()})
+                continue
+            col.add(ParsedRow(line, indicator_code, codes[0], period, value, status, name))
+    if not row_dim_seen:
+        col.error(
+            1,
+            _("kop"),
+            _("de kopregel met 'Regio's' ontbreekt; is dit een StatLine-export?"),
+        )
+    if col.problems:
+        raise ParseError(col.problems, read)
+    return ParseResult(col.rows, ImportFormat.STATLINE_CSV, "", read)
+
+
+def _statline_columns(col, header, fixed, header_lines, ncols, line):
+    n = ncols - 1
+    subjects = header.get("onderwerp") or header.get("onderwerpen")
+    periods = header.get("perioden")
+    if not subjects or not periods:
+        col.error(line, _("kop"), _("de kopregels 'Onderwerp' en 'Perioden' ontbreken"))
+        return []
+    types = header.get("soort misdrijf") or header.get("soort overlast")
+    fixed_type = fixed.get("soort misdrijf") or fixed.get("soort overlast")
+    columns = []
+    for j in range(n):
+        subject = subjects[j] if j < len(subjects) else ""
+        source = _source_of_measure(subject)
+        if source is None:
+            col.error(
+                header_lines.get("onderwerp", line),
+                _("Onderwerp"),
+                _(
+                    "onderwerp %(s)r wordt niet ondersteund; gebruik 'Geregistreerde "
+                    "misdrijven' of een registratie overlast"
+                )
+                % {"s": subject},
+            )
+            continue
+        type_label = types[j] if types and j < len(types) else fixed_type
+        if not type_label:
+            type_label = "Totaal misdrijven" if source == IndicatorSource.CRIMES else ""
+        type_code = codelists.resolve_type_label(source, type_label or "")
+        if type_code is None:
+            col.error(
+                header_lines.get("soort misdrijf", 2),
+                _("soort"),
+                _("onbekende soort %(t)r") % {"t": type_label},
+            )
+            continue
+        try:
+            period, status = parse_period_label(periods[j] if j < len(periods) else "")
+        except ValueError:
+            col.error(
+                header_lines.get("perioden", line),
+                _("Perioden"),
+                _("onbekende periode %(p)r") % {"p": periods[j] if j < len(periods) else ""},
+            )
+            continue
+        columns.append((f"{source}:{type_code}", period, status, f"{subject} {periods[j]}"))
+    return columns
+
+
+# --- CSV of the R/Python clients (cbsodataR, cbsodata) -----------------------------------------
+REGION_COLUMNS = ("WijkenEnBuurten", "RegioS", "Gemeenten", "Regio")
+TYPE_COLUMNS = ("SoortMisdrijf", "SoortOverlast", "SoortRegistratie", "Overlast", "SoortIncident")
+
+
+def _measure_columns(columns, table: str = "") -> dict[str, str]:
+    """Measure column -> indicator source. `GeregistreerdeMisdrijven_1`, overlast measures."""
+    out = {}
+    for name in columns:
+        if name in ("ID", "", *REGION_COLUMNS, *TYPE_COLUMNS, "Perioden") or name.endswith(
+            "_label"
+        ):
+            continue
+        source = _source_of_measure(name)
+        if source is None and table in POLICE_TABLES and re.fullmatch(r"\w+_1", name):
+            source = POLICE_TABLES[table][0]
+        if source is not None:
+            out[name] = source
+    return out
+
+
+def _dict_rows(col, records, table, default_source=None):
+    """Shared by the client CSV and OData: records are (line, dict)."""
+    read = 0
+    measures = None
+    for line, rec in records:
+        read += 1
+        if measures is None:
+            measures = _measure_columns(rec.keys(), table)
+            if not measures:
+                col.error(
+                    line,
+                    _("kolommen"),
+                    _("geen meetkolom gevonden (zoals GeregistreerdeMisdrijven_1)"),
+                )
+                return read
+        region_key = next((k for k in REGION_COLUMNS if k in rec), None)
+        type_key = next((k for k in TYPE_COLUMNS if k in rec), None)
+        if region_key is None or "Perioden" not in rec:
+            col.error(line, _("kolommen"), _("kolom WijkenEnBuurten/RegioS of Perioden ontbreekt"))
+            return read
+        region_code = codelists.normalise_region_code(str(rec[region_key] or ""))
+        if codelists.region(region_code) is None:
+            col.error(line, region_key, _("onbekende regiocode %(c)r") % {"c": region_code})
+            continue
+        try:
+            period = codelists.parse_period(str(rec["Perioden"]))
+        except ValueError:
+            col.error(line, "Perioden", _("onbekende periode %(p)r") % {"p": rec["Perioden"]})
+            continue
+        for measure, source in measures.items():
+            type_code = str(rec.get(type_key) or "0.0.0").strip() if type_key else "0.0.0"
+            if type_code not in codelists.type_names(source):
+                col.error(line, type_key or measure, _("onbekende code %(c)r") % {"c": type_code})
+                continue
+            try:
+                value = parse_value(rec.get(measure))
+            except ValueError:
+                col.error(line, measure, _("%(raw)r is geen getal") % {"raw": rec.get(measure)})
+                continue
+            col.add(ParsedRow(line, f"{source}:{type_code}", region_code, period.code, value))
+    return read
+
+
+def parse_client_csv(path: Path, display_name: str = "") -> ParseResult:
+    name = display_name or path.name
+    col = _Collector(name)
+    text = _read_text(path)
+    first = text.splitlines()[0] if text else ""
+    delim = max((",", ";"), key=first.count)
+    if "Perioden" not in first or first.count(delim) == 0:
+        col.error(
+            1,
+            _("kop"),
+            _(
+                "kopregel niet herkend: verwacht kolommen als SoortMisdrijf, WijkenEnBuurten, "
+                "Perioden, gescheiden door ',' of ';'"
+            ),
+        )
+        raise ParseError(col.problems)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delim)
+    records = ((reader.line_num, rec) for rec in reader)
+    read = _dict_rows(col, records, "")
+    if col.problems:
+        raise ParseError(col.problems, read)
+    return ParseResult(col.rows, ImportFormat.CLIENT_CSV, "", read)
+
+
+# --- OData v3 TypedDataSet JSON ---------------------------------------------------------------
+def table_from_metadata(url: str) -> str:
+    m = re.search(r"/(\d{5}[A-Z]{3})/", url or "")
+    return m.group(1) if m else ""
+
+
+def parse_odata_pages(pages: list[tuple[str, dict]], table: str = "") -> ParseResult:
+    """pages: (name, decoded JSON) of TypedDataSet responses in order."""
+    problems: list[Problem] = []
+    rows: list[ParsedRow] = []
+    seen: dict = {}
+    read = 0
+    for page_name, doc in pages:
+        col = _Collector(page_name, seen=seen)
+        if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
+            col.error(1, "value", _("geen OData TypedDataSet-antwoord (lijst 'value' ontbreekt)"))
+            problems.extend(col.problems)
+            continue
+        table = table or table_from_metadata(doc.get("odata.metadata", ""))
+        records = ((i, rec) for i, rec in enumerate(doc["value"], start=1))
+        read += _dict_rows(col, records, table)
+        problems.extend(col.problems)
+        rows.extend(col.rows)
+    if problems:
+        raise ParseError(problems, read)
+    return ParseResult(rows, ImportFormat.ODATA_JSON, table, read)
+
+
+def parse_odata_path(path: Path) -> ParseResult:
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    pages = []
+    for f in files:
+        try:
+            pages.append((f.name, json.loads(_read_text(f))))
+        except json.JSONDecodeError as exc:
+            raise ParseError(
+                [
+                    Problem(
+                        exc.lineno, "JSON", _("geen geldige JSON: %(m)s") % {"m": exc.msg}, f.name
+                    )
+                ]
+            ) from exc
+    if not pages:
+        raise ParseError([Problem(0, _("map"), _("geen .json-bestanden in de map"), path.name)])
+    return parse_odata_pages(pages)
+
+
+# --- Excel (own registrations) ----------------------------------------------------------------
+XLSX_COLUMNS = {
+    "indicator": "indicator",
+    "regio": "regio",
+    "periode": "periode",
+    "waarde": "waarde",
+}
+
+
+def parse_xlsx(path: Path, display_name: str = "") -> ParseResult:
+    """First sheet; header row with columns indicator, regio, periode, waarde (status
+    optional: definitief/voorlopig). Regio is a CBS code or a gemeente name."""
+    from openpyxl import load_workbook
+
+    name = display_name or path.name
+    col = _Collector(name)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise ParseError(
+            [Problem(1, _("bestand"), _("geen leesbaar Excel-bestand (.xlsx)"), name)]
+        ) from exc
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    try:
+        head = [str(c or "").strip().casefold() for c in next(rows)]
+    except StopIteration:
+        raise ParseError([Problem(1, _("kop"), _("het werkblad is leeg"), name)]) from None
+    missing = [c for c in XLSX_COLUMNS if c not in head]
+    if missing:
+        col.error(1, _("kop"), _("kolom(men) ontbreken: %(c)s") % {"c": ", ".join(missing)})
+        raise ParseError(col.problems)
+    idx = {c: head.index(c) for c in head if c}
+    read = 0
+    for line, values in enumerate(rows, start=2):
+        if values is None or all(v in (None, "") for v in values):
+            continue
+        read += 1
+        rec = {c: values[i] if i < len(values) else None for c, i in idx.items()}
+        indicator = str(rec["indicator"] or "").strip()
+        if not indicator:
+            col.error(line, "indicator", _("leeg"))
+            continue
+        raw_region = str(rec["regio"] or "").strip()
+        region_code = codelists.normalise_region_code(raw_region)
+        if codelists.region(region_code) is None:
+            found = codelists.resolve_region_name(raw_region)
+            if len(found) != 1:
+                col.error(
+                    line,
+                    "regio",
+                    _("onbekende regio %(r)r") % {"r": raw_region}
+                    if not found
+                    else _("regio %(r)r is niet eenduidig") % {"r": raw_region},
+                )
+                continue
+            region_code = found[0]
+        try:
+            period, status = parse_period_label(rec["periode"])
+        except ValueError:
+            col.error(line, "periode", _("onbekende periode %(p)r") % {"p": rec["periode"]})
+            continue
+        if str(rec.get("status") or "").strip().casefold() == ObservationStatus.PROVISIONAL:
+            status = ObservationStatus.PROVISIONAL
+        try:
+            value = parse_value(rec["waarde"])
+        except ValueError:
+            col.error(line, "waarde", _("%(raw)r is geen getal") % {"raw": rec["waarde"]})
+            continue
+        col.add(ParsedRow(line, indicator, region_code, period, value, status, name))
+    wb.close()
+    if col.problems:
+        raise ParseError(col.problems, read)
+    return ParseResult(col.rows, ImportFormat.XLSX, "", read)
+
+
+# --- Detection ----------------------------------------------------------------------------------
+def detect_format(path: Path) -> str:
+    if path.is_dir() or path.suffix.lower() == ".json":
+        return ImportFormat.ODATA_JSON
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return ImportFormat.XLSX
+    head = _read_text(path)[:2000].splitlines()[:1]
+    if head and "Perioden" in head[0] and any(k in head[0] for k in REGION_COLUMNS):
+        return ImportFormat.CLIENT_CSV
+    return ImportFormat.STATLINE_CSV
+
+
+def parse_path(path: Path, fmt: str | None = None, display_name: str = "") -> ParseResult:
+    fmt = fmt or detect_format(path)
+    if fmt == ImportFormat.STATLINE_CSV:
+        return parse_statline_csv(path, display_name)
+    if fmt == ImportFormat.CLIENT_CSV:
+        return parse_client_csv(path, display_name)
+    if fmt == ImportFormat.ODATA_JSON:
+        return parse_odata_path(path)
+    if fmt == ImportFormat.XLSX:
+        return parse_xlsx(path, display_name)
+    raise ValueError(fmt)

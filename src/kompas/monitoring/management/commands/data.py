@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: EUPL-1.2
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+
+from kompas.monitoring.constants import ImportFormat
+from kompas.monitoring.fetch import FetchError, fetch_police
+from kompas.monitoring.importers import ParseError
+from kompas.monitoring.services import MonitoringError, data_import, import_parsed
+
+FORMATS = [
+    ImportFormat.STATLINE_CSV,
+    ImportFormat.ODATA_JSON,
+    ImportFormat.CLIENT_CSV,
+    ImportFormat.XLSX,
+]
+
+
+class Command(BaseCommand):
+    help = "Politie- en CBS-cijfers importeren of ophalen (monitoring)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="Importeer een bestand of een map met OData-pagina's.")
+        imp.add_argument("file")
+        imp.add_argument("--format", choices=[str(f) for f in FORMATS], default=None)
+        fetch = sub.add_parser("fetch", help="Haal een politietabel op (OData, internet nodig).")
+        fetch.add_argument("catalog", choices=["politie"])
+        fetch.add_argument("--table", required=True)
+        fetch.add_argument("--gemeente", required=True)
+        fetch.add_argument("--since", type=int, default=None)
+
+    def _fail(self, name, problems):
+        for p in problems[:50]:
+            self.stderr.write(str(p) if p.file else f"{name}: {p}")
+        if len(problems) > 50:
+            self.stderr.write(f"... en nog {len(problems) - 50} fout(en).")
+        raise CommandError(f"{len(problems)} fout(en); er is niets geïmporteerd.")
+
+    def handle(self, *args, action, **options):
+        try:
+            if action == "import":
+                path = Path(options["file"])
+                if not path.exists():
+                    raise CommandError(f"Bestand niet gevonden: {path}")
+                name = str(path)
+                report = data_import(path=path, fmt=options["format"])
+            else:
+                name = f"{options['table']} {options['gemeente']}"
+                result = fetch_police(
+                    table=options["table"], gemeente=options["gemeente"], since=options["since"]
+                )
+                report = import_parsed(result=result, file_name=f"OData {name}")
+        except (ParseError, MonitoringError) as exc:
+            self._fail(name, exc.problems)
+        except FetchError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"{name}: {report.rows_read} rijen gelezen, {report.inserted} nieuw, "
+            f"{report.updated} gewijzigd, {report.unchanged} ongewijzigd, 0 afgewezen."
+        )

@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import (
+    Direction,
+    Grain,
+    ImportFormat,
+    IndicatorSource,
+    IndicatorUnit,
+    ObservationStatus,
+    RuleKind,
+)
+
+
+class Indicator(models.Model):
+    """What is measured. Police indicators have stable codes `politie-misdrijven:<code>` and
+    `politie-overlast:<code>`; a plan may declare composites (definition = several codes)."""
+
+    code = models.CharField(_("code"), max_length=100, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    unit = models.CharField(_("eenheid"), max_length=20, choices=IndicatorUnit.choices)
+    source = models.CharField(_("bron"), max_length=30, choices=IndicatorSource.choices)
+    definition = models.JSONField(_("definitie in broncodes"), default=list)
+    better = models.CharField(
+        _("gunstige richting"), max_length=10, choices=Direction.choices, default=Direction.LOWER
+    )
+    per_1000_inhabitants = models.BooleanField(_("per 1.000 inwoners vergelijken"), default=False)
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DataImport(models.Model):
+    """Provenance of observations: one file import, fetch, plan sync or demo run."""
+
+    file_name = models.CharField(_("bestand of bron"), max_length=300)
+    format = models.CharField(_("formaat"), max_length=20, choices=ImportFormat.choices)
+    table = models.CharField(_("tabel"), max_length=20, blank=True)
+    rows_read = models.PositiveIntegerField(_("rijen gelezen"), default=0)
+    inserted = models.PositiveIntegerField(_("nieuw"), default=0)
+    updated = models.PositiveIntegerField(_("gewijzigd"), default=0)
+    unchanged = models.PositiveIntegerField(_("ongewijzigd"), default=0)
+    rejected = models.PositiveIntegerField(_("afgewezen"), default=0)
+    created_at = models.DateTimeField(_("datum"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    municipality = models.ForeignKey(
+        "core.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gemeente"),
+    )
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    class Meta:
+        verbose_name = _("gegevensimport")
+        verbose_name_plural = _("gegevensimports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d})"
+
+
+class Observation(models.Model):
+    """One value of an indicator for a region and period (CBS codes `2023JJ00`, `2023KW01`,
+    `2023MM01`). A null value is secret or unknown (`.` in StatLine)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    region_code = models.CharField(_("regiocode"), max_length=10)
+    period = models.CharField(_("periode"), max_length=8)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    grain = models.CharField(_("korrel"), max_length=8, choices=Grain.choices)
+    number = models.PositiveSmallIntegerField(_("kwartaal of maand"), default=0)
+    value = models.FloatField(_("waarde"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ObservationStatus.choices,
+        default=ObservationStatus.FINAL,
+    )
+    source_import = models.ForeignKey(
+        DataImport,
+        on_delete=models.PROTECT,
+        related_name="observations",
+        verbose_name=_("herkomst"),
+    )
+
+    class Meta:
+        verbose_name = _("waarneming")
+        verbose_name_plural = _("waarnemingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "region_code", "period"], name="one_value_per_period"
+            )
+        ]
+        indexes = [models.Index(fields=["indicator", "region_code", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.region_code} {self.period}: {self.value}"
+
+
+class Target(models.Model):
+    """A streefwaarde of a plan: an indicator in a region, a rule and a deadline. Plans belong
+    to the policy app; a target refers to its plan by short name, priority and goal code."""
+
+    municipality = models.ForeignKey(
+        "core.Municipality",
+        on_delete=models.CASCADE,
+        related_name="monitoring_targets",
+        verbose_name=_("gemeente"),
+    )
+    plan_short_name = models.CharField(_("plan"), max_length=100)
+    code = models.SlugField(_("code"), max_length=64)
+    priority_number = models.PositiveSmallIntegerField(_("prioriteit"), null=True, blank=True)
+    goal_ref = models.CharField(_("doel"), max_length=300, blank=True)
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
+    )
+    region_code = models.CharField(_("regiocode"), max_length=10)
+    rule_kind = models.CharField(_("regel"), max_length=20, choices=RuleKind.choices)
+    threshold = models.FloatField(_("streefwaarde"), null=True, blank=True)
+    baseline_years = models.JSONField(_("basisjaren"), default=list, blank=True)
+    reference_year = models.PositiveSmallIntegerField(_("referentiejaar"), null=True, blank=True)
+    reference_region = models.CharField(_("referentieregio"), max_length=10, blank=True)
+    percent = models.FloatField(_("percentage"), null=True, blank=True)
+    tolerance = models.FloatField(_("marge"), null=True, blank=True)
+    strict = models.BooleanField(_("strikt beter"), default=False)
+    deadline = models.DateField(_("uiterste datum"), null=True, blank=True)
+    text = models.TextField(_("tekst in het plan"), blank=True)
+    last_status = models.CharField(_("laatste status"), max_length=20, blank=True)
+    previous_status = models.CharField(_("vorige status"), max_length=20, blank=True)
+    status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("streefwaarde")
+        verbose_name_plural = _("streefwaarden")
+        ordering = ["municipality", "plan_short_name", "priority_number", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "plan_short_name", "code"], name="one_target_per_code"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_short_name} {self.code}"
