@@ -93,7 +93,7 @@ def load_demo() -> str | None:
     )
     services.action_status_set(action=done, status=ActionStatus.DONE, by=advisor)
     services.agenda_item_add_topic(meeting=held, title="Rondvraag", by=advisor)
-    services.meeting_status_set(meeting=held, status=MeetingStatus.HELD, by=advisor)
+    services.meeting_status_set(meeting=held, status=MeetingStatus.HELD, by=advisor, is_demo=True)
 
     upcoming = services.meeting_create(
         series=series, starts_at=_at(10, 10), location="Gemeentehuis, kamer 2.14", by=advisor

@@ -3,6 +3,7 @@
 with full_clean() and leaves an audit entry. Refusals raise ValidationError with a Dutch
 message that names the field."""
 
+import inspect
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -152,7 +153,7 @@ def meeting_update(*, meeting: Meeting, starts_at: datetime, location: str, by) 
 
 
 @transaction.atomic
-def meeting_status_set(*, meeting: Meeting, status: str, by) -> Meeting:
+def meeting_status_set(*, meeting: Meeting, status: str, by, is_demo: bool = False) -> Meeting:
     """Mark a planned meeting as held or cancelled. A held meeting registers an event for the
     plan's norms (policy app, when installed), in the same transaction."""
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
@@ -180,15 +181,17 @@ def meeting_status_set(*, meeting: Meeting, status: str, by) -> Meeting:
     meeting.save()
     _audit(by=by, action=AuditAction.UPDATE, obj=meeting, fields=["status"], note=status)
     if status == MeetingStatus.HELD:
-        _register_policy_event(meeting=meeting)
+        _register_policy_event(meeting=meeting, by=by, is_demo=is_demo)
     return meeting
 
 
-def _register_policy_event(*, meeting: Meeting) -> None:
+def _register_policy_event(*, meeting: Meeting, by, is_demo: bool = False) -> None:
     register = integrations.policy_event_register_function()
     kind = integrations.policy_event_kind(meeting.series.kind)
     if register is None or kind is None:
         return
+    optional = {"by": by, "is_demo": is_demo}
+    accepted = inspect.signature(register).parameters
     register(
         kind=kind,
         date=timezone.localtime(meeting.starts_at).date(),
@@ -196,6 +199,7 @@ def _register_policy_event(*, meeting: Meeting) -> None:
         municipality=meeting.series.municipality,
         source_type="meetings.meeting",
         source_id=str(meeting.pk),
+        **{k: v for k, v in optional.items() if k in accepted},
     )
 
 
