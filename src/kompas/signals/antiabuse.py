@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Anti-abuse for the public meldpunt without storing who the reporter is.
+
+- Rate limits: short-lived counters in Django's cache, keyed by HMAC(daily salt, client
+  address). The salt is random, lives only in the cache and changes every day, so a counter
+  key cannot be linked back to an address, not even by us, once the day is over.
+- Forms: a honeypot field and a signed start time (minimum fill time), plus CSRF.
+- API: proof of work (hashcash): the client finds a nonce so that
+  sha256(challenge ":" nonce) starts with N zero bits; a challenge is signed and single-use.
+"""
+
+import hashlib
+import hmac
+import secrets
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils import timezone
+
+_SALT_KEY = "signals:ratelimit-salt:{day}"
+_TIMESTAMP_SALT = "kompas.signals.form-started"
+_POW_SALT = "kompas.signals.pow"
+
+
+def _daily_salt() -> bytes:
+    key = _SALT_KEY.format(day=timezone.now().date().isoformat())
+    salt = cache.get(key)
+    if salt is None:
+        cache.add(key, secrets.token_hex(32), timeout=26 * 3600)
+        salt = cache.get(key)
+    return salt.encode()
+
+
+def client_key(request) -> str:
+    """An anonymous, daily-changing key for the client; the address itself is not kept."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hmac.new(_daily_salt(), address.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def limit_reached(request, *, bucket: str, limit: int, window: int = 3600) -> bool:
+    """True when the client already used `limit` hits of `bucket` in the current window."""
+    if limit <= 0:
+        return False
+    slot = int(time.time() // window)
+    key = f"signals:rl:{bucket}:{slot}:{client_key(request)}"
+    return (cache.get(key) or 0) >= limit
+
+
+def limit_hit(request, *, bucket: str, window: int = 3600) -> None:
+    slot = int(time.time() // window)
+    key = f"signals:rl:{bucket}:{slot}:{client_key(request)}"
+    if not cache.add(key, 1, timeout=window):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=window)
+
+
+# --- Forms: honeypot + minimum fill time --------------------------------------------------------
+def form_started_token() -> str:
+    return signing.dumps(int(time.time()), salt=_TIMESTAMP_SALT)
+
+
+def form_fill_ok(token: str) -> bool:
+    """The form was served by us, at least the minimum fill time ago and at most a day ago."""
+    try:
+        started = signing.loads(token or "", salt=_TIMESTAMP_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return False
+    return time.time() - int(started) >= settings.KOMPAS_MELDPUNT_MIN_FILL_SECONDS
+
+
+# --- API: proof of work ---------------------------------------------------------------------------
+def pow_challenge() -> dict:
+    challenge = signing.dumps(secrets.token_hex(16), salt=_POW_SALT)
+    return {"challenge": challenge, "bits": settings.KOMPAS_MELDPUNT_POW_BITS}
+
+
+def _leading_zero_bits(digest: bytes) -> int:
+    bits = 0
+    for byte in digest:
+        if byte == 0:
+            bits += 8
+            continue
+        return bits + (8 - byte.bit_length())
+    return bits
+
+
+def pow_solve(challenge: str, bits: int) -> str:
+    """Reference solver (tests, benchmark, and documentation for API clients)."""
+    nonce = 0
+    while True:
+        digest = hashlib.sha256(f"{challenge}:{nonce}".encode()).digest()
+        if _leading_zero_bits(digest) >= bits:
+            return str(nonce)
+        nonce += 1
+
+
+def pow_verify(challenge: str, nonce: str) -> bool:
+    bits = settings.KOMPAS_MELDPUNT_POW_BITS
+    if bits <= 0:
+        return True
+    try:
+        signing.loads(challenge or "", salt=_POW_SALT, max_age=600)
+    except signing.BadSignature:
+        return False
+    if len(str(nonce)) > 40:
+        return False
+    digest = hashlib.sha256(f"{challenge}:{nonce}".encode()).digest()
+    if _leading_zero_bits(digest) < bits:
+        return False
+    # single use
+    used_key = "signals:pow-used:" + hashlib.sha256(challenge.encode()).hexdigest()
+    return cache.add(used_key, 1, timeout=660)

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SignalsConfig(AppConfig):
+    name = "kompas.signals"
+    label = "signals"
+    verbose_name = _("Meldpunt")
+
+    def ready(self) -> None:
+        from kompas.core import demo, panels
+        from kompas.core.constants import Role
+
+        from . import logfilter
+        from .demo import load_demo
+        from .panels import signals_panel
+
+        # Scrub IPs, user agents and receipt codes from every handler that exists now
+        # (Django's and gunicorn's; gunicorn sets up its loggers before loading the app).
+        logfilter.install()
+        panels.register(signals_panel)
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Meldingen"),
+                url_name="signals:signal_list",
+                roles=(Role.ADMIN, Role.ADVISOR, Role.READER),
+                order=30,
+            )
+        )
+        demo.register(load_demo, order=40)

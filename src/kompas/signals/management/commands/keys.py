@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.core.management import BaseCommand, CommandError
+
+from kompas.signals import crypto
+from kompas.signals.services import keys_rotate
+
+
+class Command(BaseCommand):
+    help = (
+        "Sleutels van het meldpunt. 'generate' maakt een nieuwe sleutel; 'rotate' versleutelt "
+        "alles opnieuw met de eerste sleutel in KOMPAS_SIGNALS_KEYS."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["generate", "rotate"])
+
+    def handle(self, *args, action, **options):
+        if action == "generate":
+            from cryptography.fernet import Fernet
+
+            self.stdout.write(Fernet.generate_key().decode())
+            return
+        try:
+            crypto.fernet()
+            counts = keys_rotate()
+        except Exception as exc:  # noqa: BLE001 - report any key problem in plain Dutch
+            raise CommandError(f"Opnieuw versleutelen mislukt, niets gewijzigd: {exc}") from exc
+        self.stdout.write(
+            "Opnieuw versleuteld met de huidige sleutel: "
+            + ", ".join(f"{n} {what}" for what, n in counts.items())
+            + ". Oude sleutels kunnen nu uit KOMPAS_SIGNALS_KEYS."
+        )

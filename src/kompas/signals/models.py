@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Meldpunt models. Fields ending in `_enc` hold MultiFernet tokens (see crypto.py); only
+services and selectors decrypt them, and every read for a person is audited."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kompas.core.models import Municipality, PartnerOrganisation
+
+from .constants import (
+    Channel,
+    HistoryKind,
+    MessageDirection,
+    Outcome,
+    Phenomenon,
+    Priority,
+    SignalStatus,
+    WhenKind,
+)
+
+
+class Dossier(models.Model):
+    """Signals about one address (matched by keyed address tag) or linked by staff."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="signal_dossiers"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    address_tag = models.CharField(_("adreskenmerk"), max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Signal(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="signals")
+    phenomenon = models.CharField(
+        _("verschijnsel volgens melder"), max_length=20, choices=Phenomenon.choices
+    )
+    classification = models.CharField(
+        _("verschijnsel volgens team"), max_length=20, choices=Phenomenon.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SignalStatus.choices, default=SignalStatus.NEW
+    )
+    priority = models.CharField(
+        _("prioriteit"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_signals",
+        verbose_name=_("behandelaar"),
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.SET_NULL, related_name="signals"
+    )
+    channel = models.CharField(_("kanaal"), max_length=12, choices=Channel.choices)
+    # Encrypted contents.
+    description_enc = models.TextField(_("omschrijving (versleuteld)"))
+    location_enc = models.TextField(_("plaats (versleuteld)"), blank=True)
+    contact_enc = models.TextField(_("contactgegevens (versleuteld)"), blank=True)
+    has_location = models.BooleanField(default=False)
+    has_contact = models.BooleanField(default=False)
+    address_tag = models.CharField(max_length=64, blank=True, db_index=True)
+    when_kind = models.CharField(
+        _("wanneer"), max_length=12, choices=WhenKind.choices, default=WhenKind.UNKNOWN
+    )
+    when_from = models.DateField(_("vanaf"), null=True, blank=True)
+    when_to = models.DateField(_("tot en met"), null=True, blank=True)
+    # Receipt code: only a keyed lookup tag and an Argon2 hash.
+    code_tag = models.CharField(max_length=64, unique=True)
+    code_hash = models.CharField(max_length=200)
+    code_last_used_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("ontvangen"), default=timezone.now, db_index=True)
+    due_at = models.DateTimeField(_("reageren vóór"))
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    contact_anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["municipality", "status"])]
+
+    def __str__(self) -> str:
+        return f"Melding {self.pk}"
+
+    @property
+    def effective_phenomenon(self) -> str:
+        return self.classification or self.phenomenon
+
+    def get_effective_phenomenon_display(self) -> str:
+        return Phenomenon(self.effective_phenomenon).label
+
+
+class SignalHistory(models.Model):
+    """One immutable line in a signal's history. Database triggers refuse UPDATE (migration
+    0002); rows only disappear with their signal when retention deletes it."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="history")
+    kind = models.CharField(max_length=12, choices=HistoryKind.choices)
+    from_status = models.CharField(max_length=20, choices=SignalStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=SignalStatus.choices, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_label = models.CharField(max_length=150)
+    at = models.DateTimeField(default=timezone.now)
+    note_enc = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("signal history is append-only")
+        super().save(*args, **kwargs)
+
+
+class SignalMessage(models.Model):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(max_length=12, choices=MessageDirection.choices)
+    body_enc = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class SignalAttachment(models.Model):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="attachments")
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    data_enc = models.BinaryField()
+    from_reporter = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    @property
+    def filename(self) -> str:
+        from .constants import ALLOWED_ATTACHMENT_TYPES
+
+        return f"melding-{self.signal_id}-bijlage-{self.pk}.{ALLOWED_ATTACHMENT_TYPES.get(self.content_type, 'bin')}"
+
+
+class Forwarding(models.Model):
+    """What was shared with whom, when, on what ground."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    signal = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="forwardings"
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="forwardings"
+    )
+    partner = models.ForeignKey(PartnerOrganisation, on_delete=models.PROTECT, related_name="+")
+    ground = models.CharField(_("grondslag"), max_length=500)
+    fmt = models.CharField(max_length=4)
+    signal_ids = models.JSONField(default=list)
+    sha256 = models.CharField(max_length=64)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+
+class RetentionSettings(models.Model):
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, related_name="signal_retention"
+    )
+    contact_days = models.PositiveIntegerField(
+        _("contactgegevens anonimiseren na (dagen na afsluiten)"), default=365
+    )
+    delete_years = models.PositiveIntegerField(
+        _("afgesloten meldingen verwijderen na (jaren)"), default=5
+    )
+    delete_years_no_ground = models.PositiveIntegerField(
+        _("meldingen zonder grond verwijderen na (jaren)"), default=1
+    )
+
+    class Meta:
+        verbose_name = _("bewaartermijnen meldingen")
+
+
+class SignalStatistic(models.Model):
+    """The minimal record kept after a signal is deleted: for statistics only."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    signal_id = models.PositiveBigIntegerField(unique=True)
+    created_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True)
+    phenomenon = models.CharField(max_length=20, choices=Phenomenon.choices)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    deleted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["signal_id"]

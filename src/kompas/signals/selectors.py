@@ -1,0 +1,179 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of the meldpunt. Every function takes the gemeente (already checked against the
+user's membership by the caller) and never returns another gemeente's rows."""
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kompas.core.models import Municipality
+
+from . import crypto
+from .constants import OPEN_FOR_RESPONSE, OPEN_STATES, Phenomenon, SignalStatus
+from .models import Dossier, Signal, SignalAttachment, SignalStatistic
+
+
+def _overdue_q(now: datetime) -> Q:
+    return Q(status__in=OPEN_FOR_RESPONSE, due_at__lt=now)
+
+
+def signal_list(
+    *,
+    municipality: Municipality,
+    status: str = "",
+    phenomenon: str = "",
+    priority: str = "",
+    assignee_id: int | None = None,
+    overdue: bool = False,
+    search: str = "",
+    include_closed: bool = True,
+) -> QuerySet[Signal]:
+    """Signals of one gemeente, filtered. Search matches the id and the decrypted description
+    of the gemeente's OPEN signals: the description is encrypted, so this decrypts in Python —
+    fine for the few hundred open signals a gemeente has (see README, Meldpunt)."""
+    now = timezone.now()
+    qs = Signal.objects.filter(municipality=municipality).select_related("assignee", "dossier")
+    if status:
+        qs = qs.filter(status=status)
+    elif not include_closed:
+        qs = qs.exclude(status=SignalStatus.CLOSED)
+    if phenomenon:
+        qs = qs.filter(Q(classification=phenomenon) | Q(classification="", phenomenon=phenomenon))
+    if priority:
+        qs = qs.filter(priority=priority)
+    if assignee_id:
+        qs = qs.filter(assignee_id=assignee_id)
+    if overdue:
+        qs = qs.filter(_overdue_q(now))
+    if search:
+        term = search.strip().lower()
+        ids = set()
+        if term.isdigit():
+            ids.add(int(term))
+        for pk, token in qs.filter(status__in=OPEN_STATES).values_list("pk", "description_enc"):
+            if term in crypto.decrypt(token).lower():
+                ids.add(pk)
+        qs = qs.filter(pk__in=ids)
+    return qs.order_by("-created_at", "-id")
+
+
+def signal_is_overdue(signal: Signal, now: datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return signal.status in OPEN_FOR_RESPONSE and signal.due_at < now
+
+
+def signal_get(*, municipality: Municipality, signal_id: int) -> Signal:
+    signal = (
+        Signal.objects.filter(municipality=municipality, pk=signal_id)
+        .select_related("assignee", "dossier", "municipality")
+        .first()
+    )
+    if signal is None:
+        raise Http404
+    return signal
+
+
+def signal_counts(*, municipality: Municipality) -> dict:
+    """Counts only (for lezers and the start page): per status and per phenomenon."""
+    qs = Signal.objects.filter(municipality=municipality)
+    by_status = dict(qs.values_list("status").annotate(n=Count("id")))
+    by_phenomenon = Counter(s.effective_phenomenon for s in qs.only("phenomenon", "classification"))
+    return {
+        "status": [(SignalStatus(s).label, by_status.get(s, 0)) for s in SignalStatus.values],
+        "phenomenon": [(Phenomenon(p).label, by_phenomenon.get(p, 0)) for p in Phenomenon.values],
+        "overdue": qs.filter(_overdue_q(timezone.now())).count(),
+        "total": qs.count(),
+    }
+
+
+def last_working_day_start(now: datetime | None = None) -> datetime:
+    """Start (00:00 local) of the previous working day (Mon-Fri)."""
+    local = timezone.localtime(now or timezone.now())
+    day = local.date() - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
+def signal_new_since_last_working_day(*, municipality: Municipality) -> dict:
+    """For the start page: overdue signals first, then new signals per phenomenon."""
+    since = last_working_day_start()
+    now = timezone.now()
+    qs = Signal.objects.filter(municipality=municipality)
+    new = qs.filter(created_at__gte=since)
+    per = Counter(s.effective_phenomenon for s in new.only("phenomenon", "classification"))
+    return {
+        "since": since,
+        "overdue": list(qs.filter(_overdue_q(now)).order_by("due_at")[:10]),
+        "overdue_count": qs.filter(_overdue_q(now)).count(),
+        "per_phenomenon": [(Phenomenon(p).label, n) for p, n in per.most_common()],
+        "new_count": new.count(),
+    }
+
+
+def signal_list_for_agenda(*, municipality: Municipality) -> QuerySet[Signal]:
+    """Signals in state geagendeerd: what 'Agenda voorstellen' puts on the next LIO."""
+    return Signal.objects.filter(municipality=municipality, status=SignalStatus.SCHEDULED).order_by(
+        "created_at", "id"
+    )
+
+
+def signal_get_for_partner(*, user, signal_id: int, visible_signal_ids: Iterable[int]) -> Signal:
+    """A signal for a partner member; the meetings app decides which ids are visible (on the
+    agenda of a meeting of their series). Anything else is a 404."""
+    if not user.is_authenticated or int(signal_id) not in {int(i) for i in visible_signal_ids}:
+        raise Http404
+    signal = Signal.objects.filter(pk=signal_id).select_related("municipality").first()
+    if signal is None:
+        raise Http404
+    return signal
+
+
+def dossier_list(*, municipality: Municipality) -> QuerySet[Dossier]:
+    return (
+        Dossier.objects.filter(municipality=municipality)
+        .annotate(n=Count("signals"))
+        .order_by("-created_at", "-id")
+    )
+
+
+def dossier_get(*, municipality: Municipality, dossier_id: int) -> Dossier:
+    dossier = Dossier.objects.filter(municipality=municipality, pk=dossier_id).first()
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def attachment_get(*, signal: Signal, attachment_id: int) -> SignalAttachment:
+    attachment = SignalAttachment.objects.filter(signal=signal, pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def signal_counts_per_quarter(*, municipality: Municipality) -> list[dict]:
+    """Signals per phenomenon per quarter (received date), including the statistics rows of
+    deleted signals: the monitoring indicator 'meldingen meldpunt'."""
+    counter: Counter = Counter()
+    rows = list(
+        Signal.objects.filter(municipality=municipality).values_list(
+            "created_at", "phenomenon", "classification"
+        )
+    )
+    stats = SignalStatistic.objects.filter(municipality=municipality).values_list(
+        "created_at", "phenomenon"
+    )
+    for created, phen, cls in rows:
+        local = timezone.localtime(created)
+        counter[(cls or phen, local.year, (local.month - 1) // 3 + 1)] += 1
+    for created, phen in stats:
+        local = timezone.localtime(created)
+        counter[(phen, local.year, (local.month - 1) // 3 + 1)] += 1
+    return [
+        {"phenomenon": p, "year": y, "quarter": q, "count": n}
+        for (p, y, q), n in sorted(counter.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0]))
+    ]

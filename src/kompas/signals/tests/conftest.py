@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: EUPL-1.2
+import io
+
+import pytest
+from django.core.cache import cache
+from PIL import Image
+
+
+@pytest.fixture(autouse=True)
+def _meldpunt_settings(settings):
+    """Fresh rate-limit counters per test; no minimum fill time unless a test sets one."""
+    cache.clear()
+    settings.KOMPAS_MELDPUNT_MIN_FILL_SECONDS = 0
+    settings.KOMPAS_MELDPUNT_POW_BITS = 4
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_signal(heerenveen):
+    """make_signal(**overrides) -> (signal, receipt code), through the real intake service."""
+    from kompas.signals.services import Contact, Location, signal_create
+
+    def make(municipality=None, **kw):
+        new = signal_create(
+            municipality=municipality or heerenveen,
+            phenomenon=kw.pop("phenomenon", "drugs_teelt"),
+            description=kw.pop("description", "Hennepgeur uit de schuur achter nummer 12."),
+            location=kw.pop("location", Location()),
+            contact=kw.pop("contact", Contact()),
+            **kw,
+        )
+        return new.signal, new.receipt_code
+
+    return make
+
+
+@pytest.fixture
+def staff_client(client, adviseur_heerenveen):
+    client.force_login(adviseur_heerenveen)
+    return client
+
+
+def jpeg_with_gps() -> bytes:
+    img = Image.new("RGB", (40, 30), (200, 50, 50))
+    exif = Image.Exif()
+    exif[0x010F] = "GeheimMerk"  # Make
+    exif[0x8825] = {1: "N", 2: (52.0, 57.0, 0.0), 3: "E", 4: (5.0, 55.0, 0.0)}  # GPS
+    out = io.BytesIO()
+    img.save(out, format="JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10), (0, 0, 255)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def intake_data(**overrides) -> dict:
+    from kompas.signals import antiabuse
+
+    data = {
+        "phenomenon": "drugs_teelt",
+        "description": "Ik ruik al weken hennep bij de schuur.",
+        "when_kind": "doorlopend",
+        "postcode": "",
+        "number": "",
+        "addition": "",
+        "place": "",
+        "contact_name": "",
+        "contact_email": "",
+        "contact_phone": "",
+        "website": "",
+        "started": antiabuse.form_started_token(),
+    }
+    data.update(overrides)
+    return data
