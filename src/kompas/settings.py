@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "kompas.core",
+    "kompas.signals",
     "kompas.meetings",
     "kompas.monitoring",
 ]
