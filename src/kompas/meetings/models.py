@@ -132,6 +132,24 @@ class AgendaItem(models.Model):
     order = models.PositiveIntegerField(_("volgorde"))
     kind = models.CharField(_("soort punt"), max_length=20, choices=ItemKind.choices)
     title = models.CharField(_("titel"), max_length=200)
+    # The meldpunt's signal or dossier this item discusses. SET_NULL: when retention deletes a
+    # signal, the item keeps its title, minutes and decisions.
+    signal = models.ForeignKey(
+        "signals.Signal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+        verbose_name=_("melding"),
+    )
+    dossier = models.ForeignKey(
+        "signals.Dossier",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+        verbose_name=_("dossier"),
+    )
     minutes = models.TextField(_("verslag"), blank=True, max_length=20000)
     decisions = models.TextField(_("besluiten"), blank=True, max_length=5000)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
@@ -140,6 +158,18 @@ class AgendaItem(models.Model):
         verbose_name = _("agendapunt")
         verbose_name_plural = _("agendapunten")
         ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "signal"],
+                condition=Q(signal__isnull=False),
+                name="meetings_signal_once_per_meeting",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "dossier"],
+                condition=Q(dossier__isnull=False),
+                name="meetings_dossier_once_per_meeting",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
