@@ -93,7 +93,7 @@ def _gap_text(current: float, required: float, unit: str) -> str:
         return _("gelijk aan dat niveau")
     side = _("boven") if current > required else _("onder")
     if unit == IndicatorUnit.PERCENT:
-        diff = fmt_number(abs(current - required), IndicatorUnit.GRADE)
+        diff = fmt_number(round(abs(current - required), 1), IndicatorUnit.PERCENT).rstrip("%")
         return _("%(d)s procentpunt %(side)s dat niveau") % {"d": diff, "side": side}
     if required == 0:
         return _("%(d)s %(side)s dat niveau") % {"d": fmt_number(abs(current), unit), "side": side}

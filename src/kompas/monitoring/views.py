@@ -1,0 +1,289 @@
+# SPDX-License-Identifier: EUPL-1.2
+import tempfile
+from pathlib import Path
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
+from kompas.core.selectors import municipality_get_for_user
+
+from . import charts, codelists, selectors
+from .constants import STATUS_CSS, Grain, IndicatorUnit
+from .evaluation import fmt_number
+from .forms import UploadForm
+from .importers import ParseError
+from .models import DataImport
+from .services import MonitoringError, data_import
+
+
+def _unit_label(indicator, per_1000=False) -> str:
+    if per_1000:
+        return _("per 1.000 inwoners")
+    return {
+        IndicatorUnit.COUNT: _("aantal"),
+        IndicatorUnit.PERCENT: _("procent"),
+        IndicatorUnit.GRADE: _("rapportcijfer"),
+    }[indicator.unit]
+
+
+def _result_rows(results):
+    return [
+        {
+            "target": r.target,
+            "status": r.status,
+            "status_label": selectors.status_label(r.status),
+            "css": STATUS_CSS[r.status],
+            "sentence": r.sentence,
+            "region_name": codelists.region_name(r.target.region_code),
+        }
+        for r in results
+    ]
+
+
+def dashboard(request, slug):
+    municipality, membership = municipality_get_for_user(
+        user=request.user, slug=slug, roles=INTERNAL_ROLES
+    )
+    results = selectors.target_evaluations(municipality=municipality)
+    rollups = {}
+    for plan in sorted({r.target.plan_short_name for r in results}):
+        rollups[plan] = [
+            {"number": n, "status": s, "label": selectors.status_label(s), "css": STATUS_CSS[s]}
+            for n, s in sorted(
+                selectors.priority_status_rollup(
+                    municipality=municipality, plan_short_name=plan
+                ).items(),
+                key=lambda kv: (kv[0] is None, kv[0]),
+            )
+        ]
+    indicators = []
+    for ind in selectors.indicators_for_municipality(municipality=municipality):
+        points = selectors.series(indicator=ind, region_code=municipality.code)
+        known = [p for p in points if p["value"] is not None]
+        last = known[-1] if known else None
+        prev = known[-2] if len(known) > 1 else None
+        indicators.append(
+            {
+                "indicator": ind,
+                "last": last,
+                "last_text": fmt_number(last["value"], ind.unit) if last else "—",
+                "change": _change_text(prev, last),
+                "rate": _rate_text(ind, municipality.code, last),
+            }
+        )
+    crimes = selectors.indicator_get(code="politie-misdrijven:0.0.0")
+    reconciliation = (
+        selectors.buurt_reconciliation(indicator=crimes, municipality=municipality)
+        if crimes
+        else []
+    )
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        {
+            "municipality": municipality,
+            "membership": membership,
+            "results": _result_rows(results),
+            "rollups": rollups,
+            "indicators": indicators,
+            "reconciliation": reconciliation,
+            "crimes": crimes,
+            "can_import": membership.role in STAFF_ROLES,
+            "demo_data": DataImport.objects.filter(is_demo=True).exists(),
+        },
+    )
+
+
+def _change_text(prev, last) -> str:
+    if not prev or not last or not prev["value"]:
+        return "—"
+    pct = (last["value"] - prev["value"]) / prev["value"] * 100
+    return f"{pct:+.0f}% t.o.v. {prev['period']}".replace("+", "+ ").replace("-", "− ")
+
+
+def _rate_text(indicator, region_code, last) -> str:
+    pop = codelists.population(region_code)
+    if not last or not pop or indicator.unit != IndicatorUnit.COUNT:
+        return "—"
+    return fmt_number(round(last["value"] / pop * 1000, 1), IndicatorUnit.GRADE)
+
+
+def indicator_detail(request, slug, code):
+    municipality, membership = municipality_get_for_user(
+        user=request.user, slug=slug, roles=INTERNAL_ROLES
+    )
+    indicator = selectors.indicator_get(code=code)
+    if indicator is None:
+        raise Http404
+    region_code = codelists.normalise_region_code(request.GET.get("regio") or municipality.code)
+    # Drill-down stays inside the own gemeente.
+    if codelists.municipality_of(region_code) != municipality.code:
+        raise Http404
+    grain = request.GET.get("korrel", Grain.YEAR)
+    if grain not in Grain.values:
+        grain = Grain.YEAR
+    region_name = codelists.region_name(region_code)
+    points = selectors.series(indicator=indicator, region_code=region_code, grain=grain)
+    unit = _unit_label(indicator)
+    table = [
+        {"period": p["period"], "value": fmt_number(p["value"], indicator.unit)} for p in points
+    ]
+    trend_title = _("%(ind)s in %(region)s") % {"ind": indicator.name, "region": region_name}
+    trend_svg = ""
+    if any(p["value"] is not None for p in points):
+        known = [p for p in points if p["value"] is not None]
+        trend_svg = charts.render_svg(
+            charts.trend_spec(title=trend_title, points=points, unit_label=unit),
+            title=trend_title,
+            description=_(
+                "Lijngrafiek van %(n)s perioden, van %(a)s (%(va)s) tot %(b)s (%(vb)s). "
+                "De tabel hieronder geeft dezelfde cijfers."
+            )
+            % {
+                "n": len(known),
+                "a": known[0]["period"],
+                "va": fmt_number(known[0]["value"], indicator.unit),
+                "b": known[-1]["period"],
+                "vb": fmt_number(known[-1]["value"], indicator.unit),
+            },
+        )
+    comparison_year, comparison_rows, comparison_svg = None, [], ""
+    if region_code == municipality.code:
+        comparison_year, rows = selectors.comparison(indicator=indicator, municipality=municipality)
+        use_rate = indicator.unit == IndicatorUnit.COUNT
+        for row in rows:
+            value = row.rate if use_rate else row.value
+            comparison_rows.append(
+                {
+                    "label": row.label,
+                    "value": value,
+                    "own": row.is_own,
+                    "text": fmt_number(value, IndicatorUnit.GRADE if use_rate else indicator.unit),
+                    "count": fmt_number(row.value, indicator.unit),
+                    "population": fmt_number(row.population) if row.population else "—",
+                }
+            )
+        if any(r["value"] is not None for r in comparison_rows):
+            title = _("%(ind)s %(year)s, vergeleken") % {
+                "ind": indicator.name,
+                "year": comparison_year,
+            }
+            comparison_svg = charts.render_svg(
+                charts.comparison_spec(
+                    title=title,
+                    rows=comparison_rows,
+                    unit_label=_unit_label(indicator, per_1000=use_rate),
+                ),
+                title=title,
+                description=_(
+                    "Staafdiagram: %(own)s vergeleken met %(n)s andere gebieden. "
+                    "De tabel hieronder geeft dezelfde cijfers."
+                )
+                % {"own": municipality.name, "n": len(comparison_rows) - 1},
+            )
+    drill_year, drill_rows = selectors.children_values(indicator=indicator, region_code=region_code)
+    drill = [
+        {
+            "code": r.code if hasattr(r, "code") else r.key,
+            "key": r.key,
+            "label": r.label,
+            "value": fmt_number(r.value, indicator.unit),
+            "rate": fmt_number(r.rate, IndicatorUnit.GRADE) if r.rate is not None else "—",
+            "has_children": r.key.startswith("WK"),
+        }
+        for r in drill_rows
+    ]
+    parents = [
+        {"code": c, "name": codelists.region_name(c)}
+        for c in reversed(codelists.parent_codes(region_code))
+    ]
+    results = [
+        r
+        for r in selectors.target_evaluations(municipality=municipality)
+        if r.target.indicator_id == indicator.pk
+    ]
+    reconciliation = []
+    if region_code == municipality.code and indicator.code == "politie-misdrijven:0.0.0":
+        reconciliation = selectors.buurt_reconciliation(
+            indicator=indicator, municipality=municipality
+        )
+    return render(
+        request,
+        "monitoring/indicator.html",
+        {
+            "municipality": municipality,
+            "indicator": indicator,
+            "region_code": region_code,
+            "region_name": region_name,
+            "grain": grain,
+            "grains": Grain.choices,
+            "table": table,
+            "unit": unit,
+            "trend_svg": trend_svg,
+            "trend_title": trend_title,
+            "comparison_year": comparison_year,
+            "comparison_rows": comparison_rows,
+            "comparison_svg": comparison_svg,
+            "drill_year": drill_year,
+            "drill": drill,
+            "parents": parents,
+            "results": _result_rows(results),
+            "reconciliation": reconciliation,
+            "latest_import": selectors.latest_import(indicator=indicator),
+        },
+    )
+
+
+def upload(request, slug):
+    municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    report, problems = None, []
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        suffix = Path(uploaded.name).suffix.lower()[:10]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            with open(path, "wb") as fh:
+                for chunk in uploaded.chunks():
+                    fh.write(chunk)
+            try:
+                report = data_import(
+                    path=path,
+                    fmt=form.cleaned_data["format"] or None,
+                    user=request.user,
+                    municipality=municipality,
+                    display_name=uploaded.name,
+                )
+            except (ParseError, MonitoringError) as exc:
+                problems = exc.problems
+    return render(
+        request,
+        "monitoring/upload.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "report": report,
+            "problems": problems[:200],
+            "problem_count": len(problems),
+        },
+        status=400 if problems else 200,
+    )
+
+
+def import_list(request, slug):
+    municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
+    imports = (
+        DataImport.objects.filter(Q(municipality=municipality) | Q(municipality__isnull=True))
+        .select_related("user")
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(imports, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "monitoring/import_list.html",
+        {"municipality": municipality, "page": page, "query": ""},
+    )
