@@ -8,7 +8,11 @@ import logging
 import re
 
 _IPV4 = r"\b(?:\d{1,3}\.){3}\d{1,3}\b"
-_IPV6 = r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])|(?<![\w:])::1(?![\w:])"
+_H = r"[0-9A-Fa-f]{1,4}"
+_IPV6 = (
+    rf"(?<![\w:])(?:(?:{_H}:){{7}}{_H}"  # full form
+    rf"|(?:{_H}(?::{_H})*)?::(?:{_H}(?::{_H})*)?)(?![\w:])"  # compressed form (has ::)
+)
 # Receipt codes: 16 digits, maybe in groups of four with spaces, dashes or dots.
 _CODE = r"(?<!\d)\d{4}(?:[ \-.]?\d{4}){3}(?!\d)"
 # User agents: product/version tokens as browsers, tools and libraries send them.

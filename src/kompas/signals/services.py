@@ -473,7 +473,7 @@ def _decrypted(signal: Signal, *, with_contact: bool) -> SignalView:
         messages=[
             {
                 "direction": m.direction,
-                "direction_label": MessageDirection(m.direction).label,
+                "direction_label": str(MessageDirection(m.direction).label),
                 "text": crypto.decrypt(m.body_enc),
                 "at": m.created_at,
                 "by": _label(m.by) if m.by_id else REPORTER_LABEL,
@@ -484,7 +484,7 @@ def _decrypted(signal: Signal, *, with_contact: bool) -> SignalView:
             {
                 "at": h.at,
                 "kind": h.kind,
-                "kind_label": HistoryKind(h.kind).label,
+                "kind_label": str(HistoryKind(h.kind).label),
                 "by": h.by_label,
                 "from_status": SignalStatus(h.from_status).label if h.from_status else "",
                 "to_status": SignalStatus(h.to_status).label if h.to_status else "",
@@ -649,7 +649,7 @@ def signal_forward(
         signals=signals, user=by, partner=partner, ground=ground, dossier=dossier
     )
     if fmt == "json":
-        content = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+        content = json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
         content_type = "application/json"
     else:
         from weasyprint import HTML

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the meetings and monitoring apps use: agenda selector, partner access, feed."""
+
+import pytest
+from django.http import Http404
+
+from kompas.core.models import AuditEntry
+from kompas.signals import services
+from kompas.signals.selectors import (
+    signal_counts_per_quarter,
+    signal_get_for_partner,
+    signal_list_for_agenda,
+)
+from kompas.signals.services import Contact, signal_transition, signal_view_for_partner
+
+pytestmark = pytest.mark.django_db
+
+
+def test_agenda_selector_returns_scheduled_signals(make_signal, adviseur_heerenveen, heerenveen):
+    a, _ = make_signal()
+    make_signal()
+    signal_transition(signal=a, to="in_behandeling", by=adviseur_heerenveen)
+    signal_transition(signal=a, to="geagendeerd", by=adviseur_heerenveen)
+    assert list(signal_list_for_agenda(municipality=heerenveen)) == [a]
+
+
+def test_partner_sees_visible_signal_without_contact_and_is_audited(
+    make_signal, heerenveen, make_member
+):
+    signal, _ = make_signal(description="Voor de partner", contact=Contact(name="Melder Naam"))
+    partner = make_member(heerenveen, "partner", partner_code="politie")
+    with pytest.raises(Http404):
+        signal_get_for_partner(user=partner, signal_id=signal.pk, visible_signal_ids=[])
+    found = signal_get_for_partner(
+        user=partner, signal_id=signal.pk, visible_signal_ids=[signal.pk]
+    )
+    view = signal_view_for_partner(signal=found, user=partner)
+    assert view.description == "Voor de partner" and view.contact == {}
+    assert AuditEntry.objects.filter(
+        user=partner, action="view", object_id=str(signal.pk)
+    ).exists()
+
+
+def test_quarterly_counts_and_guarded_monitoring_feed(make_signal, heerenveen, monkeypatch):
+    make_signal(phenomenon="witwassen")
+    make_signal(phenomenon="witwassen")
+    make_signal(phenomenon="woonfraude")
+    rows = signal_counts_per_quarter(municipality=heerenveen)
+    assert {(r["phenomenon"], r["count"]) for r in rows} == {("witwassen", 2), ("woonfraude", 1)}
+    sent = {}
+
+    class FakeMonitoring:
+        @staticmethod
+        def observation_upsert_many(**kwargs):
+            sent.update(kwargs)
+
+    import importlib
+
+    real = importlib.import_module
+    monkeypatch.setattr(
+        services.importlib,
+        "import_module",
+        lambda name: FakeMonitoring if name == "kompas.monitoring.services" else real(name),
+    )
+    assert services.signals_feed_monitoring(municipality=heerenveen) == 2
+    assert {o["value"] for o in sent["observations"]} == {2, 1}
