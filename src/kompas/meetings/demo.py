@@ -101,12 +101,16 @@ def load_demo() -> str | None:
     services.agenda_item_add_topic(
         meeting=upcoming, title="Terugkoppeling integrale controle bedrijventerrein", by=advisor
     )
-    added = []
     if integrations.signals_installed():
-        added = services.agenda_propose(meeting=upcoming, by=advisor)
+        services.agenda_propose(meeting=upcoming, by=advisor)
     services.agenda_item_add_topic(meeting=upcoming, title="Rondvraag", by=advisor)
+    return _summary()
+
+
+def _summary() -> str:
+    username = VTH_USER[0]
     return (
-        f"  Overleggen: {LIO_NAME} met 1 gehouden en 1 komende vergadering "
-        f"({len(added)} geagendeerde meldingen); partner VTH: {username} / "
-        f"{demo_password(username)}"
+        f"  Overleggen (demo, Heerenveen): /heerenveen/overleggen/ — {LIO_NAME}, 1 gehouden en "
+        f"1 komende vergadering\n"
+        f"  {username:28} {demo_password(username):34} Heerenveen: partner (VTH), lid van het LIO"
     )
