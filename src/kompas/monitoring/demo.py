@@ -118,7 +118,7 @@ def _safety_monitor(add):
                 f"{year}JJ00",
                 round(r.uniform(12, 19), 1),
             )
-        add("veiligheidsmonitor:onveilig-eigen-buurt", "NL01", "2023JJ00", 17.0)
+    add("veiligheidsmonitor:onveilig-eigen-buurt", "NL01", "2023JJ00", 17.0)
 
 
 def _ensure_plan_targets() -> str | None:

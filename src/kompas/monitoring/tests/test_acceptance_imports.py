@@ -68,7 +68,9 @@ def test_buurt_values_and_the_gemeente_page_explains_the_difference(
     assert "1.700" in page and "1.707" in page  # sum of 31 buurten beside the 47013NED total
     assert "31 buurten" in page
     assert "zonder bekend adres" in page
-    detail = client.get("/heerenveen/monitoring/indicator/politie-misdrijven:0.0.0/").content.decode()
+    detail = client.get(
+        "/heerenveen/monitoring/indicator/politie-misdrijven:0.0.0/"
+    ).content.decode()
     assert "Som van de buurten" in detail
     drill = client.get(
         "/heerenveen/monitoring/indicator/politie-misdrijven:0.0.0/?regio=WK007401"
