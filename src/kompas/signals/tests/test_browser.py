@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Acceptance in a real browser (Debian chromium): anonymous report -> code -> staff sees it
+as nieuw -> staff asks a question -> reporter reads and answers with the code -> staff sees
+the answer. Every public page, including those with form errors, has 0 axe violations."""
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_report_question_answer_round_trip(
+    browser_page, live_server, browser_login, axe_check, adviseur_heerenveen
+):
+    page = browser_page
+    base = live_server.url
+
+    # 1. Public form, first with errors, then correct.
+    page.goto(f"{base}/heerenveen/meldpunt/")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Versturen").click()
+    assert page.get_by_role("alert").first.is_visible()
+    assert "Vul in wat u heeft gezien of gehoord." in page.content()
+    assert axe_check(page) == []
+    page.get_by_label(re.compile("^Drugs: teelt")).check()
+    page.get_by_label("Wat heeft u gezien of gehoord?").fill(
+        "Uit de schuur komt een sterke hennepgeur en de ramen zijn afgeplakt."
+    )
+    page.get_by_label("Postcode").fill("8441 AB")
+    page.get_by_label("Huisnummer").fill("12")
+    page.get_by_label("Het gebeurt nog steeds").check()
+    page.get_by_role("button", name="Versturen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Dank u wel. Uw melding is verstuurd."
+    code = page.locator("#ontvangstcode code").inner_text()
+    assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", code)
+    assert page.get_by_label("Dezelfde code om te kopiëren").input_value() == code
+    assert "0800-7000" in page.content()
+    assert axe_check(page) == []
+
+    # 2. Follow-up page, with a wrong code first.
+    page.goto(f"{base}/heerenveen/meldpunt/opvolgen/")
+    assert axe_check(page) == []
+    page.get_by_label("Uw ontvangstcode").fill("1111 2222 3333 4444")
+    page.get_by_role("button", name="Bekijken").click()
+    assert "Deze code kennen we niet" in page.content()
+    assert axe_check(page) == []
+
+    # 3. Staff see the signal as nieuw and ask a question.
+    staff = page.context.browser.new_context(locale="nl-NL").new_page()
+    browser_login(staff, "adviseur-hv")
+    staff.goto(f"{base}/heerenveen/meldingen/")
+    row = staff.locator("tbody tr").first
+    assert "nieuw" in row.inner_text()
+    row.get_by_role("link").first.click()
+    assert "hennepgeur" in staff.locator("#omschrijving").inner_text()
+    staff.get_by_label("Vraag aan de melder").fill("Sinds wanneer ruikt u de geur?")
+    staff.get_by_role("button", name="Vraag versturen").click()
+    assert "wacht op melder" in staff.content()
+
+    # 4. The reporter reads the question with the code and answers.
+    page.goto(f"{base}/heerenveen/meldpunt/opvolgen/")
+    page.get_by_label("Uw ontvangstcode").fill(code)
+    page.get_by_role("button", name="Bekijken").click()
+    assert "Sinds wanneer ruikt u de geur?" in page.content()
+    assert "Wij hebben een vraag aan u" in page.locator("#status-tekst").inner_text()
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Versturen").click()  # empty answer: error page
+    assert "Schrijf uw antwoord" in page.content()
+    assert axe_check(page) == []
+    page.get_by_label("Uw antwoord of extra informatie").fill("Sinds januari, vooral 's nachts.")
+    page.get_by_role("button", name="Versturen").click()
+    assert "Wij hebben uw bericht ontvangen" in page.content()
+    assert axe_check(page) == []
+
+    # 5. Staff see the answer; the status went back to in behandeling.
+    staff.reload()
+    assert "Sinds januari, vooral 's nachts." in staff.locator("#berichten").inner_text()
+    assert "in behandeling" in staff.content()
+    assert axe_check(staff) == []
+    staff.context.close()
