@@ -1,0 +1,313 @@
+# SPDX-License-Identifier: EUPL-1.2
+# ruff: noqa: E501  (long SQL strings read better unwrapped)
+"""Monitoring benchmark: the national police table by region and month.
+
+    .venv/bin/python benchmarks/monitoring/bench.py --scale 0.02          # a few minutes
+    .venv/bin/python benchmarks/monitoring/bench.py --scale 1 --no-pandas # ~155M rows, optional
+
+1. Generates, deterministically, a dataset of the real shape: every region of
+   47018NED_WijkenEnBuurten.csv (NL, gemeenten, wijken, buurten; --scale keeps every gemeente
+   and that fraction of the wijken/buurten, always all of Heerenveen) x the 59 crime types of
+   47018NED_SoortMisdrijf.csv x 12 years x 12 months, written as the CSV the R/Python clients
+   produce (SoortMisdrijf, WijkenEnBuurten, Perioden, GeregistreerdeMisdrijven_1).
+2. Imports it with the product's loader (kompas.monitoring.analytics.NationalStore, DuckDB
+   file) and, side by side, into raw DuckDB, pandas and PostgreSQL (COPY).
+3. Measures warm latency (median of --repeat runs after one warm-up) of
+   (a) a gemeente dashboard query: the gemeente's yearly series plus the rate per 1,000 of
+       every gemeente for one year (rank against all gemeenten), and
+   (b) a buurt drill-down: every buurt of the gemeente for one year with rate per 1,000,
+   in the product, raw DuckDB SQL on the unsorted monthly table, pandas and PostgreSQL.
+Prints date and machine; paste the output into benchmarks/RESULTS.md.
+"""
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared" / "data" / "politie"
+sys.path.insert(0, str(REPO / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
+YEARS = (2014, 2025)  # 12 years
+GEMEENTE, TYPE, YEAR = "GM0074", "0.0.0", 2024
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(open("/proc/meminfo", encoding="utf-8").readline().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
+
+
+def generate(csv_path: Path, scale: float) -> int:
+    """Deterministic: values come from a hash of (type, region, year, month)."""
+    con = duckdb.connect()
+    con.execute(
+        f"""
+        CREATE TABLE regions AS
+        SELECT trim(Key) AS code FROM read_csv('{SHARED / "47018NED_WijkenEnBuurten.csv"}', header=true, all_varchar=true)
+        """
+    )
+    con.execute(
+        f"""
+        CREATE TABLE kept AS SELECT code FROM regions
+         WHERE code LIKE 'NL%' OR code LIKE 'GM%' OR code LIKE '__0074%'
+            OR (hash(code) % 1000000) < {int(scale * 1_000_000)}
+        """
+    )
+    con.execute(
+        f"""
+        CREATE TABLE types AS
+        SELECT trim(Key) AS code, row_number() OVER () AS n
+          FROM read_csv('{SHARED / "47018NED_SoortMisdrijf.csv"}', header=true, all_varchar=true)
+        """
+    )
+    con.execute(
+        f"""
+        COPY (
+          SELECT rpad(t.code, 6, ' ') AS SoortMisdrijf,
+                 rpad(k.code, 10, ' ') AS WijkenEnBuurten,
+                 y::VARCHAR || 'MM' || lpad(m::VARCHAR, 2, '0') AS Perioden,
+                 CASE WHEN t.code LIKE '2.2.%' THEN NULL  -- zeden: secret by month
+                      ELSE (hash(t.code, k.code, y, m) % (CASE WHEN k.code LIKE 'BU%' THEN 4
+                            WHEN k.code LIKE 'WK%' THEN 12 WHEN k.code LIKE 'GM%' THEN 60
+                            ELSE 5000 END * (1 + (t.n % 5 = 1)::INT * 8)))::INTEGER
+                 END AS GeregistreerdeMisdrijven_1
+            FROM types t, kept k, range({YEARS[0]}, {YEARS[1] + 1}) r1(y), range(1, 13) r2(m)
+           ORDER BY y, m, k.code, t.code
+        ) TO '{csv_path}' (HEADER, DELIMITER ',')
+        """
+    )
+    n = con.execute("SELECT count(*) * 59 * 144 FROM kept").fetchone()[0]
+    con.close()
+    return n
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    result = fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=0.02)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--workdir", default=None)
+    parser.add_argument("--no-pandas", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--postgres-url", default="postgresql://postgres@127.0.0.1:5432/kompas_monitoring_bench"
+    )
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from kompas.monitoring import codelists
+    from kompas.monitoring.analytics import NationalStore
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="kompas-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# Monitoring benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}")
+    print(f"machine: {machine()}")
+    csv_path = work / "national.csv"
+    start = time.perf_counter()
+    rows = generate(csv_path, args.scale)
+    print(
+        f"scale {args.scale}: {rows:,} rows generated in {time.perf_counter() - start:.1f} s "
+        f"({csv_path.stat().st_size / 1e9:.2f} GB CSV)"
+    )
+    population = {r.code: r.population for r in codelists.regions().values() if r.population}
+    results = []
+
+    # --- product: NationalStore (DuckDB file, sorted, yearly sums materialised) -----------------
+    db = work / "analytics.duckdb"
+    db.unlink(missing_ok=True)
+    store = NationalStore(db)
+    report = store.load_client_csv(csv_path)
+    import_rate = report.rows / report.seconds
+    a_ms, a = timed(
+        lambda: store.gemeente_comparison(gemeente=GEMEENTE, type_code=TYPE, year=YEAR), args.repeat
+    )
+    b_ms, b = timed(
+        lambda: store.buurt_drilldown(gemeente=GEMEENTE, type_code=TYPE, year=YEAR), args.repeat
+    )
+    results.append(("product (NationalStore, DuckDB)", import_rate, a_ms, b_ms))
+    check_rank, check_buurten = a["rank"], len(b)
+
+    # --- raw DuckDB SQL on the monthly table as loaded ----------------------------------------
+    raw = duckdb.connect(str(work / "raw.duckdb"))
+    raw.execute("DROP TABLE IF EXISTS t")
+    start = time.perf_counter()
+    raw.execute(
+        f"CREATE TABLE t AS SELECT trim(SoortMisdrijf) AS type, trim(WijkenEnBuurten) AS region, Perioden AS period, GeregistreerdeMisdrijven_1 AS value FROM read_csv('{csv_path}', header=true)"
+    )
+    raw_rate = rows / (time.perf_counter() - start)
+    raw.execute("CREATE OR REPLACE TABLE pop (code VARCHAR, n INTEGER)")
+    raw.executemany("INSERT INTO pop VALUES (?, ?)", list(population.items()))
+
+    def raw_a():
+        series = raw.execute(
+            "SELECT substr(period,1,4) y, sum(value) FROM t WHERE type=? AND region=? GROUP BY y ORDER BY y",
+            [TYPE, GEMEENTE],
+        ).fetchall()
+        rates = raw.execute(
+            "SELECT region, sum(value)*1000.0/any_value(p.n) r FROM t JOIN pop p ON p.code=t.region "
+            "WHERE type=? AND region LIKE 'GM%' AND period LIKE ? GROUP BY region ORDER BY r DESC",
+            [TYPE, f"{YEAR}MM%"],
+        ).fetchall()
+        return series, rates
+
+    def raw_b():
+        return raw.execute(
+            "SELECT region, sum(value), sum(value)*1000.0/nullif(any_value(p.n),0) FROM t LEFT JOIN pop p ON p.code=t.region "
+            "WHERE type=? AND region LIKE ? AND period LIKE ? GROUP BY region ORDER BY region",
+            [TYPE, "BU" + GEMEENTE[2:] + "%", f"{YEAR}MM%"],
+        ).fetchall()
+
+    ra_ms, ra = timed(raw_a, args.repeat)
+    rb_ms, rb = timed(raw_b, args.repeat)
+    assert len(rb) == check_buurten and len(ra[1]) == a["of"], "raw DuckDB disagrees with product"
+    results.append(("raw DuckDB SQL (monthly table)", raw_rate, ra_ms, rb_ms))
+    raw.close()
+
+    # --- pandas -----------------------------------------------------------------------------------
+    if not args.no_pandas:
+        import pandas as pd
+
+        start = time.perf_counter()
+        df = pd.read_csv(
+            csv_path,
+            dtype={
+                "SoortMisdrijf": "category",
+                "WijkenEnBuurten": "category",
+                "Perioden": "category",
+            },
+        )
+        df["type"] = df["SoortMisdrijf"].str.strip().astype("category")
+        df["region"] = df["WijkenEnBuurten"].str.strip().astype("category")
+        df["year"] = df["Perioden"].str[:4].astype("int16")
+        pandas_rate = rows / (time.perf_counter() - start)
+        pop = pd.Series(population, name="n")
+
+        def pd_a():
+            sel = df[(df["type"] == TYPE) & (df["region"] == GEMEENTE)]
+            series = sel.groupby("year")["GeregistreerdeMisdrijven_1"].sum()
+            gm = df[(df["type"] == TYPE) & (df["year"] == YEAR) & df["region"].str.startswith("GM")]
+            sums = gm.groupby("region", observed=True)["GeregistreerdeMisdrijven_1"].sum()
+            rates = (sums * 1000 / pop.reindex(sums.index)).dropna().sort_values(ascending=False)
+            return series, rates
+
+        def pd_b():
+            bu = df[
+                (df["type"] == TYPE)
+                & (df["year"] == YEAR)
+                & df["region"].str.startswith("BU" + GEMEENTE[2:])
+            ]
+            sums = bu.groupby("region", observed=True)["GeregistreerdeMisdrijven_1"].sum()
+            return pd.DataFrame({"value": sums, "rate": sums * 1000 / pop.reindex(sums.index)})
+
+        pa_ms, pa = timed(pd_a, max(3, args.repeat // 4))
+        pb_ms, pb = timed(pd_b, max(3, args.repeat // 4))
+        assert len(pb) == check_buurten
+        results.append(("pandas", pandas_rate, pa_ms, pb_ms))
+        del df
+
+    # --- PostgreSQL ------------------------------------------------------------------------------
+    if not args.no_postgres:
+        import psycopg
+
+        admin_url = args.postgres_url.rsplit("/", 1)[0] + "/postgres"
+        dbname = args.postgres_url.rsplit("/", 1)[1]
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{dbname}"')
+            admin.execute(f'CREATE DATABASE "{dbname}"')
+        with psycopg.connect(args.postgres_url, autocommit=True) as pg:
+            pg.execute(
+                "CREATE UNLOGGED TABLE t (type text, region text, period text, value integer)"
+            )
+            start = time.perf_counter()
+            with (
+                open(csv_path, "rb") as fh,
+                pg.cursor().copy("COPY t FROM STDIN (FORMAT csv, HEADER true)") as copy,
+            ):
+                while chunk := fh.read(1 << 20):
+                    copy.write(chunk)
+            pg.execute("CREATE INDEX ON t (type, region, period)")
+            pg.execute("ANALYZE t")
+            pg_rate = rows / (time.perf_counter() - start)
+            pg.execute("CREATE TABLE pop (code text primary key, n integer)")
+            with pg.cursor().copy("COPY pop FROM STDIN") as copy:
+                for code, n in population.items():
+                    copy.write_row((code, n))
+            pg.execute("ANALYZE pop")
+            t6, g10 = TYPE.ljust(6), GEMEENTE.ljust(10)
+
+            def pg_a():
+                series = pg.execute(
+                    "SELECT substr(period,1,4) y, sum(value) FROM t WHERE type=%s AND region=%s GROUP BY y ORDER BY y",
+                    [t6, g10],
+                ).fetchall()
+                rates = pg.execute(
+                    "SELECT rtrim(region) r, sum(value)*1000.0/max(p.n) rate FROM t JOIN pop p ON p.code=rtrim(t.region) "
+                    "WHERE type=%s AND region LIKE 'GM%%' AND period LIKE %s GROUP BY r ORDER BY rate DESC",
+                    [t6, f"{YEAR}MM%"],
+                ).fetchall()
+                return series, rates
+
+            def pg_b():
+                return pg.execute(
+                    "SELECT rtrim(region) r, sum(value), sum(value)*1000.0/nullif(max(p.n),0) FROM t LEFT JOIN pop p ON p.code=rtrim(t.region) "
+                    "WHERE type=%s AND region LIKE %s AND period LIKE %s GROUP BY r ORDER BY r",
+                    [t6, "BU" + GEMEENTE[2:] + "%", f"{YEAR}MM%"],
+                ).fetchall()
+
+            ga_ms, _ga = timed(pg_a, args.repeat)
+            gb_ms, gb = timed(pg_b, args.repeat)
+            assert len(gb) == check_buurten
+            results.append(("PostgreSQL 15 (COPY + btree index)", pg_rate, ga_ms, gb_ms))
+
+    print()
+    print(
+        f"rows: {rows:,}; gemeente {GEMEENTE}, type {TYPE}, year {YEAR}; rank {check_rank} of {a['of']} gemeenten; {check_buurten} buurten"
+    )
+    print()
+    print(
+        "| engine | import rows/s | (a) dashboard + all gemeenten, ms | (b) buurt drill-down, ms |"
+    )
+    print("|---|---:|---:|---:|")
+    for name, rate, qa, qb in results:
+        print(f"| {name} | {rate:,.0f} | {qa:.1f} | {qb:.1f} |")
+    prod = results[0]
+    for name, _rate, qa, qb in results[1:]:
+        print(
+            f"product vs {name}: (a) {qa / prod[2]:.1f}x, (b) {qb / prod[3]:.1f}x (>1 = product faster)"
+        )
+
+
+if __name__ == "__main__":
+    main()
