@@ -4,7 +4,7 @@ from rest_framework import serializers
 from ..models import AgendaItem, FollowUpAction, Meeting, MeetingSeries, SeriesMember
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class SeriesMemberSerializer(serializers.ModelSerializer):
     kind = serializers.SerializerMethodField()
     name = serializers.SerializerMethodField()
     partner_code = serializers.CharField(source="partner.code", default=None, read_only=True)
@@ -21,8 +21,8 @@ class MemberSerializer(serializers.ModelSerializer):
         return str(obj)
 
 
-class SeriesSerializer(serializers.ModelSerializer):
-    members = MemberSerializer(many=True, read_only=True)
+class MeetingSeriesSerializer(serializers.ModelSerializer):
+    members = SeriesMemberSerializer(many=True, read_only=True)
 
     class Meta:
         model = MeetingSeries
@@ -39,7 +39,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         fields = ["id", "series", "series_name", "starts_at", "location", "status", "item_count"]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class FollowUpActionSerializer(serializers.ModelSerializer):
     owner = serializers.CharField(source="owner_label", read_only=True)
 
     class Meta:
@@ -47,8 +47,8 @@ class ActionSerializer(serializers.ModelSerializer):
         fields = ["id", "description", "owner", "due_date", "status"]
 
 
-class ItemSerializer(serializers.ModelSerializer):
-    actions = ActionSerializer(many=True, read_only=True)
+class AgendaItemSerializer(serializers.ModelSerializer):
+    actions = FollowUpActionSerializer(many=True, read_only=True)
     signal = serializers.SerializerMethodField()
     dossier = serializers.SerializerMethodField()
 
@@ -74,7 +74,7 @@ class ItemSerializer(serializers.ModelSerializer):
 
 
 class MeetingDetailSerializer(MeetingSerializer):
-    items = ItemSerializer(many=True, read_only=True)
+    items = AgendaItemSerializer(many=True, read_only=True)
     confidentiality = serializers.CharField(source="series.confidentiality", read_only=True)
 
     class Meta(MeetingSerializer.Meta):

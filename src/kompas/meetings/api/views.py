@@ -4,6 +4,7 @@ otherwise) and, for partners and lezers, only the series they are a member of. S
 is not part of this API; partners read it on the item page, where the view is audited."""
 
 from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 
 from kompas.core.constants import AuditAction, Role
@@ -11,8 +12,9 @@ from kompas.core.selectors import municipality_get_for_user
 from kompas.core.services import audit_log
 
 from .. import selectors
+from ..constants import MeetingStatus
 from ..models import SeriesMember
-from .serializers import MeetingDetailSerializer, MeetingSerializer, SeriesSerializer
+from .serializers import MeetingDetailSerializer, MeetingSerializer, MeetingSeriesSerializer
 
 
 class _Scoped:
@@ -26,7 +28,7 @@ class _Scoped:
 class SeriesListView(_Scoped, generics.ListAPIView):
     """The overleggen (series) of the gemeente that the caller may see, with their members."""
 
-    serializer_class = SeriesSerializer
+    serializer_class = MeetingSeriesSerializer
 
     def get_queryset(self):
         return selectors.series_list(**self.scope()).prefetch_related(
@@ -34,6 +36,11 @@ class SeriesListView(_Scoped, generics.ListAPIView):
         )
 
 
+@extend_schema(
+    parameters=[
+        OpenApiParameter("status", str, enum=MeetingStatus.values, description="alleen deze status")
+    ]
+)
 class MeetingListView(_Scoped, generics.ListAPIView):
     """Meetings of the series the caller may see, newest first. Filter: `?status=gepland`."""
 
