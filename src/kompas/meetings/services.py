@@ -270,6 +270,8 @@ def agenda_item_add_dossier(*, meeting: Meeting, dossier, by) -> AgendaItem:
 def agenda_propose(*, meeting: Meeting, by) -> list[AgendaItem]:
     """ "Agenda voorstellen": put every signal in state geagendeerd that is not on this LIO
     agenda yet at the end of it, oldest signal first. Running it twice adds nothing."""
+    # Lock the meeting first so two simultaneous proposals cannot add the same signal twice.
+    meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
     if meeting.series.kind != SeriesKind.LIO:
         raise ValidationError(_("Agenda voorstellen kan alleen bij een LIO."))
     _editable_agenda(meeting)
