@@ -128,11 +128,10 @@ class NationalStore:
         return LoadReport(rows, time.perf_counter() - start)
 
     def _register_regions(self) -> None:
-        regions = codelists.regions()
-        self.con.execute("CREATE OR REPLACE TEMP TABLE regions (code VARCHAR, population INTEGER)")
-        self.con.executemany(
-            "INSERT INTO regions VALUES (?, ?)",
-            [(r.code, r.population) for r in regions.values()],
+        self.con.execute(
+            "CREATE OR REPLACE TEMP TABLE regions AS SELECT code, population FROM "
+            "read_csv(?, header = true, all_varchar = true)",
+            [str(codelists.DATA / "regions_nl.csv")],
         )
 
     def _populations(self) -> None:
@@ -140,10 +139,10 @@ class NationalStore:
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'population'"
         ).fetchone()[0]
         if not exists:
-            self.con.execute("CREATE TABLE population (code VARCHAR PRIMARY KEY, n INTEGER)")
-            self.con.executemany(
-                "INSERT INTO population VALUES (?, ?)",
-                [(r.code, r.population) for r in codelists.regions().values() if r.population],
+            self.con.execute(
+                "CREATE TABLE population AS SELECT code, CAST(population AS INTEGER) AS n "
+                "FROM read_csv(?, header = true, all_varchar = true) WHERE population <> ''",
+                [str(codelists.DATA / "regions_nl.csv")],
             )
 
     # --- queries --------------------------------------------------------------------------------
