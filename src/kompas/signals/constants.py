@@ -32,7 +32,8 @@ PHENOMENON_HELP = {
         "Iemand heeft veel geld zonder duidelijke reden, of een zaak draait zonder klanten."
     ),
     Phenomenon.TRAFFICKING: _(
-        "Mensen moeten werken of seks hebben tegen hun wil, of wonen met te veel mensen in één huis."
+        "Mensen moeten werken of seks hebben tegen hun wil, of wonen met te veel mensen in "
+        "één huis."
     ),
     Phenomenon.HOUSING_FRAUD: _(
         "Een huis wordt illegaal verhuurd, er wonen andere mensen dan ingeschreven staan."

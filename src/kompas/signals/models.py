@@ -127,6 +127,9 @@ class SignalHistory(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.signal_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("signal history is append-only")
@@ -145,6 +148,9 @@ class SignalMessage(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.signal_id} {self.direction} {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class SignalAttachment(models.Model):
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="attachments")
@@ -157,11 +163,15 @@ class SignalAttachment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return self.filename
+
     @property
     def filename(self) -> str:
         from .constants import ALLOWED_ATTACHMENT_TYPES
 
-        return f"melding-{self.signal_id}-bijlage-{self.pk}.{ALLOWED_ATTACHMENT_TYPES.get(self.content_type, 'bin')}"
+        extension = ALLOWED_ATTACHMENT_TYPES.get(self.content_type, "bin")
+        return f"melding-{self.signal_id}-bijlage-{self.pk}.{extension}"
 
 
 class Forwarding(models.Model):
@@ -187,6 +197,9 @@ class Forwarding(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.partner} {self.at:%Y-%m-%d %H:%M}"
+
 
 class RetentionSettings(models.Model):
     municipality = models.OneToOneField(
@@ -205,6 +218,9 @@ class RetentionSettings(models.Model):
     class Meta:
         verbose_name = _("bewaartermijnen meldingen")
 
+    def __str__(self) -> str:
+        return str(self.municipality)
+
 
 class SignalStatistic(models.Model):
     """The minimal record kept after a signal is deleted: for statistics only."""
@@ -219,3 +235,6 @@ class SignalStatistic(models.Model):
 
     class Meta:
         ordering = ["signal_id"]
+
+    def __str__(self) -> str:
+        return f"statistiek melding {self.signal_id}"

@@ -97,7 +97,7 @@ def _history(
         to_status=extra.pop("to_status", ""),
         data=extra.pop("data", {}),
     )
-    row.full_clean(exclude=["note_enc"])
+    row.full_clean(exclude=["note_enc", "signal", "by"])  # FKs: objects in hand
     row.save()
     return row
 
@@ -138,41 +138,38 @@ class NewSignal:
 
 
 def _dossier_for_address(*, signal: Signal) -> None:
-    """Signals about the same normalised address share one dossier."""
+    """Signals about the same normalised address share one dossier (one query when alone)."""
     if not signal.address_tag:
         return
-    others = Signal.objects.filter(
-        municipality=signal.municipality, address_tag=signal.address_tag
-    ).exclude(pk=signal.pk)
-    other = others.exclude(dossier=None).first() or others.first()
-    if other is None:
+    others = list(
+        Signal.objects.filter(municipality=signal.municipality, address_tag=signal.address_tag)
+        .exclude(pk=signal.pk)
+        .values_list("pk", "dossier_id")[:500]
+    )
+    if not others:
         return
-    dossier = other.dossier
-    if dossier is None:
+    dossier_id = next((d for _pk, d in others if d), None)
+    if dossier_id is None:
         dossier = Dossier(
             municipality=signal.municipality,
-            title=_("Adresdossier (%(n)s meldingen over hetzelfde adres)") % {"n": 2},
+            title=_("Adresdossier (meldingen over hetzelfde adres)"),
             address_tag=signal.address_tag,
         )
         dossier.full_clean()
         dossier.save()
-        for s in others.filter(dossier=None):
-            s.dossier = dossier
-            s.save(update_fields=["dossier"])
-            _history(
-                signal=s,
-                kind=HistoryKind.LINKED,
-                by_label=SYSTEM_LABEL,
-                data={"dossier": dossier.pk},
-            )
-    signal.dossier = dossier
-    signal.save(update_fields=["dossier"])
-    _history(
-        signal=signal, kind=HistoryKind.LINKED, by_label=SYSTEM_LABEL, data={"dossier": dossier.pk}
-    )
+        dossier_id = dossier.pk
+    loose = [pk for pk, d in others if d is None] + [signal.pk]
+    Signal.objects.filter(pk__in=loose).update(dossier_id=dossier_id)
+    signal.dossier_id = dossier_id
+    for pk in loose:
+        _history(
+            signal=Signal(pk=pk) if pk != signal.pk else signal,
+            kind=HistoryKind.LINKED,
+            by_label=SYSTEM_LABEL,
+            data={"dossier": dossier_id},
+        )
 
 
-@transaction.atomic
 def signal_create(
     *,
     municipality: Municipality,
@@ -187,7 +184,10 @@ def signal_create(
     channel: str = Channel.WEB,
 ) -> NewSignal:
     """Store a new signal, encrypted. Attachments are (content type, cleaned bytes) as returned
-    by attachments.attachment_clean. Returns the signal and its receipt code (shown once)."""
+    by attachments.attachment_clean. Returns the signal and its receipt code (shown once).
+
+    All hashing and encryption happens before the transaction opens, so the database write
+    lock (SQLite) is held only for the inserts themselves."""
     description = (description or "").strip()
     if not description:
         raise ValidationError({"description": _("Beschrijf wat u heeft gezien of gehoord.")})
@@ -219,15 +219,26 @@ def signal_create(
         created_at=now,
         due_at=_due_at(start=now, phenomenon=phenomenon, priority=Priority.NORMAL),
     )
-    signal.full_clean()
-    signal.save()
-    for content_type, data in attachments:
-        SignalAttachment.objects.create(
-            signal=signal,
-            content_type=content_type,
-            size=len(data),
-            data_enc=crypto.encrypt_bytes(data),
+    # The gemeente comes from a lookup that just succeeded and the code tag is random (the
+    # unique constraint in the database still guards it): skip those two extra queries.
+    signal.full_clean(exclude=["municipality"], validate_unique=False)
+    encrypted_attachments = [
+        SignalAttachment(
+            content_type=content_type, size=len(data), data_enc=crypto.encrypt_bytes(data)
         )
+        for content_type, data in attachments
+    ]
+    with transaction.atomic():
+        return _signal_store(
+            signal=signal, attachments=encrypted_attachments, channel=channel, code=code
+        )
+
+
+def _signal_store(*, signal, attachments, channel, code) -> NewSignal:
+    signal.save()
+    for attachment in attachments:
+        attachment.signal = signal
+        attachment.save()
     _history(
         signal=signal,
         kind=HistoryKind.CREATED,

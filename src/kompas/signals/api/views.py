@@ -89,7 +89,8 @@ class PublicSignalCreateView(APIView):
             return _no_store(
                 Response(
                     {
-                        "detail": "Te veel meldingen vanaf deze verbinding. Probeer het over een uur."
+                        "detail": "Te veel meldingen vanaf deze verbinding. "
+                        "Probeer het over een uur."
                     },
                     status=status.HTTP_429_TOO_MANY_REQUESTS,
                 )

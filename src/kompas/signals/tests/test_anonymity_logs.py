@@ -16,7 +16,10 @@ from .conftest import intake_data
 pytestmark = pytest.mark.django_db
 
 IP = "203.0.113.77"
-UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+UA = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0 Safari/537.36"
+)
 
 
 @pytest.fixture
@@ -48,9 +51,7 @@ def _gunicorn_access_line(path: str, status: int) -> None:
     )
 
 
-def test_submission_and_follow_up_leave_no_ip_ua_or_code_in_logs(
-    client, heerenveen, captured_logs
-):
+def test_submission_and_follow_up_leave_no_ip_ua_or_code_in_logs(client, heerenveen, captured_logs):
     meta = {"REMOTE_ADDR": IP, "HTTP_USER_AGENT": UA, "HTTP_X_FORWARDED_FOR": IP}
     response = client.post("/heerenveen/meldpunt/", intake_data(), **meta)
     code = re.search(r"<code>([\d ]+)</code>", response.content.decode()).group(1)
@@ -66,8 +67,15 @@ def test_submission_and_follow_up_leave_no_ip_ua_or_code_in_logs(
     logs = captured_logs.getvalue()
     assert "Bad Request: /heerenveen/meldpunt/" in logs  # the logs were really captured
     assert "POST /heerenveen/meldpunt/ HTTP/1.1" in logs
-    for secret in (IP, "Mozilla", "Chrome/131", code, code.replace(" ", ""), "9999 8888",
-                   "2001:db8::1"):
+    for secret in (
+        IP,
+        "Mozilla",
+        "Chrome/131",
+        code,
+        code.replace(" ", ""),
+        "9999 8888",
+        "2001:db8::1",
+    ):
         assert secret not in logs, secret
 
 

@@ -31,7 +31,9 @@ def test_report_question_answer_round_trip(
     page.get_by_label("Huisnummer").fill("12")
     page.get_by_label("Het gebeurt nog steeds").check()
     page.get_by_role("button", name="Versturen").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Dank u wel. Uw melding is verstuurd."
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "Dank u wel. Uw melding is verstuurd."
+    )
     code = page.locator("#ontvangstcode code").inner_text()
     assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", code)
     assert page.get_by_label("Dezelfde code om te kopiëren").input_value() == code

@@ -53,9 +53,12 @@ def _raw_dump() -> bytes:
         result = subprocess.run(
             [
                 "pg_dump",
-                "-h", settings_dict.get("HOST") or "127.0.0.1",
-                "-p", str(settings_dict.get("PORT") or 5432),
-                "-U", settings_dict.get("USER") or "postgres",
+                "-h",
+                settings_dict.get("HOST") or "127.0.0.1",
+                "-p",
+                str(settings_dict.get("PORT") or 5432),
+                "-U",
+                settings_dict.get("USER") or "postgres",
                 "--data-only",
                 settings_dict["NAME"],
             ],
@@ -123,13 +126,18 @@ def test_production_without_keys_refuses_to_start(tmp_path):
     import os
     import sys
 
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_SIGNALS")
-    } | {"KOMPAS_ENV": "production", "KOMPAS_SECRET_KEY": "x" * 60,
-         "KOMPAS_DATA_DIR": str(tmp_path), "KOMPAS_ALLOWED_HOSTS": "localhost"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_SIGNALS")} | {
+        "KOMPAS_ENV": "production",
+        "KOMPAS_SECRET_KEY": "x" * 60,
+        "KOMPAS_DATA_DIR": str(tmp_path),
+        "KOMPAS_ALLOWED_HOSTS": "localhost",
+    }
     result = subprocess.run(
         [sys.executable, "-c", "import kompas.settings"],
-        env=env, capture_output=True, text=True, timeout=60,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "KOMPAS_SIGNALS_KEYS ontbreekt" in result.stderr

@@ -22,8 +22,15 @@ def test_public_form_needs_no_login_and_explains_phenomena(client, heerenveen):
     response = client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ["Drugs: teelt", "Witwassen", "Mensenhandel en uitbuiting", "Woonfraude",
-                 "Zorgfraude", "Verdacht vastgoed of bedrijf", "Iets anders"]:
+    for text in [
+        "Drugs: teelt",
+        "Witwassen",
+        "Mensenhandel en uitbuiting",
+        "Woonfraude",
+        "Zorgfraude",
+        "Verdacht vastgoed of bedrijf",
+        "Iets anders",
+    ]:
         assert text in html
     assert "0800-7000" in html
     assert "<script" not in html
@@ -151,7 +158,9 @@ def test_api_creates_signal_with_proof_of_work(client, heerenveen):
 
     api = Client(enforce_csrf_checks=True)
     data = _api_payload(api)
-    response = api.post("/api/v1/meldpunt/heerenveen/signals/", data, content_type="application/json")
+    response = api.post(
+        "/api/v1/meldpunt/heerenveen/signals/", data, content_type="application/json"
+    )
     assert response.status_code == 201, response.content
     assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", response.json()["receipt_code"])
     assert Signal.objects.get().channel == "api"

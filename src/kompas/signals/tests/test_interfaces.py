@@ -36,9 +36,7 @@ def test_partner_sees_visible_signal_without_contact_and_is_audited(
     )
     view = signal_view_for_partner(signal=found, user=partner)
     assert view.description == "Voor de partner" and view.contact == {}
-    assert AuditEntry.objects.filter(
-        user=partner, action="view", object_id=str(signal.pk)
-    ).exists()
+    assert AuditEntry.objects.filter(user=partner, action="view", object_id=str(signal.pk)).exists()
 
 
 def test_quarterly_counts_and_guarded_monitoring_feed(make_signal, heerenveen, monkeypatch):

@@ -24,15 +24,15 @@ def _closed(make_signal, adviseur, *, days_ago, outcome, contact=False):
     signal, _ = make_signal(contact=Contact(name="Piet Melder") if contact else None)
     signal_reporter_reply(signal=signal, text="nog iets")
     signal_transition(signal=signal, to="afgesloten", by=adviseur, outcome=outcome)
-    Signal.objects.filter(pk=signal.pk).update(
-        closed_at=timezone.now() - timedelta(days=days_ago)
-    )
+    Signal.objects.filter(pk=signal.pk).update(closed_at=timezone.now() - timedelta(days=days_ago))
     return signal
 
 
 def test_dry_run_lists_and_run_purges_keeping_statistics(make_signal, adviseur_heerenveen):
     keep = _closed(make_signal, adviseur_heerenveen, days_ago=10, outcome="doorgezet", contact=True)
-    anon = _closed(make_signal, adviseur_heerenveen, days_ago=400, outcome="doorgezet", contact=True)
+    anon = _closed(
+        make_signal, adviseur_heerenveen, days_ago=400, outcome="doorgezet", contact=True
+    )
     no_ground = _closed(make_signal, adviseur_heerenveen, days_ago=400, outcome="geen_grond")
     old = _closed(make_signal, adviseur_heerenveen, days_ago=5 * 365 + 5, outcome="maatregel")
     open_signal, _ = make_signal(contact=Contact(name="Open Melder"))
