@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kompas.signals",
     "kompas.meetings",
     "kompas.monitoring",
+    "kompas.reporting",
 ]
 
 MIDDLEWARE = [
@@ -254,7 +255,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # reporting: WeasyPrint logs every layout step at INFO
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Lockout is by user name on purpose (see AXES_LOCKOUT_PARAMETERS above).

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: EUPL-1.2
+from rest_framework import generics
+
+from kompas.core.constants import INTERNAL_ROLES
+from kompas.core.selectors import municipality_get_for_user
+
+from .. import selectors
+from .serializers import ReportOutputSerializer
+
+
+class ReportListApi(generics.ListAPIView):
+    """The reports of a gemeente (metadata and SHA-256 of the sent PDF)."""
+
+    serializer_class = ReportOutputSerializer
+
+    def get_queryset(self):
+        municipality, _m = municipality_get_for_user(
+            user=self.request.user, code=self.kwargs["gemeente"], roles=INTERNAL_ROLES
+        )
+        return selectors.report_list(municipality=municipality)

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "kompas.reporting"
+    label = "reporting"
+    verbose_name = _("Rapportages")
+
+    def ready(self) -> None:
+        from kompas.core import panels
+        from kompas.core.constants import Role
+
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Rapportages"),
+                url_name="reporting:report_list",
+                roles=(Role.ADMIN, Role.ADVISOR, Role.READER),
+                order=60,
+            )
+        )

@@ -1,0 +1,257 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writes of the reporting app: create a report, edit its texts while it is a concept, send
+it (freeze snapshot + PDF + SHA-256, register the event for the norm), make a new version,
+and switch publication of dashboard elements. Every write is audited."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kompas.core.constants import AuditAction
+from kompas.core.models import Municipality
+from kompas.core.services import audit_log
+
+from . import rendering, snapshots, sources
+from .constants import EVENT_KIND_FOR_REPORT, PublicElement, ReportKind, ReportStatus
+from .models import PublicationSetting, Report
+from .periods import Period
+
+TEXT_KEYS = ("summary", "adjustments", "focus")
+MAX_TEXT = 20000
+
+
+class ReportFrozen(ValidationError):
+    """A sent report cannot change."""
+
+
+def default_title(*, kind: str, municipality: Municipality, period: Period) -> str:
+    name = {
+        ReportKind.PROGRESS: _("Voortgangsrapportage"),
+        ReportKind.MIDTERM: _("Tussenevaluatie"),
+        ReportKind.DIGITAL: _("Jaarrapportage digitale criminaliteit"),
+    }[kind]
+    return f"{name} {period.label} — {_('gemeente')} {municipality.name}"
+
+
+def _clean_texts(texts: dict | None) -> dict:
+    texts = dict(texts or {})
+    clean: dict = {}
+    errors = {}
+    for key in TEXT_KEYS:
+        value = str(texts.get(key) or "").strip()
+        if len(value) > MAX_TEXT:
+            errors[key] = _("Deze tekst is te lang (meer dan %(n)s tekens).") % {"n": MAX_TEXT}
+        if value:
+            clean[key] = value
+    assessments = {}
+    for number, value in dict(texts.get("assessments") or {}).items():
+        value = str(value or "").strip()
+        if len(value) > MAX_TEXT:
+            errors[f"assessment_{number}"] = _("Deze tekst is te lang (meer dan %(n)s tekens).") % {
+                "n": MAX_TEXT
+            }
+        if value:
+            assessments[str(int(number))] = value
+    if assessments:
+        clean["assessments"] = assessments
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _save(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def report_create(
+    *,
+    municipality: Municipality,
+    kind: str,
+    period: Period,
+    title: str = "",
+    texts: dict | None = None,
+    by=None,
+) -> Report:
+    """A new concept report (version 1, or the next version number for the same period)."""
+    if kind not in ReportKind.values:
+        raise ValidationError({"kind": _("Onbekende soort rapportage: %(k)s") % {"k": kind}})
+    latest = Report.objects.filter(
+        municipality=municipality, kind=kind, period_start=period.start, period_end=period.end
+    ).aggregate(v=Max("version"))["v"]
+    report = _save(
+        Report(
+            municipality=municipality,
+            kind=kind,
+            title=(title or default_title(kind=kind, municipality=municipality, period=period))[
+                :300
+            ],
+            period_start=period.start,
+            period_end=period.end,
+            period_label=period.label,
+            version=(latest or 0) + 1,
+            texts=_clean_texts(texts),
+            created_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+    )
+    audit_log(user=by, action=AuditAction.CREATE, obj=report, municipality=municipality)
+    return report
+
+
+def _period(report: Report) -> Period:
+    return Period(start=report.period_start, end=report.period_end, label=report.period_label)
+
+
+def report_snapshot(*, report: Report) -> dict:
+    """What the report shows: the frozen snapshot once sent, else collected now."""
+    if report.is_frozen:
+        return report.snapshot
+    snap = snapshots.build(
+        kind=report.kind,
+        municipality=report.municipality,
+        period=_period(report),
+        title=report.title,
+        texts=report.texts,
+    )
+    snap["version"] = report.version
+    snap["status"] = report.status
+    return snap
+
+
+def _meta(report: Report) -> dict:
+    return {
+        "version": report.version,
+        "status": str(ReportStatus(report.status).label),
+        "sent_at": report.sent_at.isoformat() if report.sent_at else "",
+    }
+
+
+def report_pdf(*, report: Report) -> bytes:
+    """The PDF: the stored bytes once sent; for a concept a fresh rendering marked concept."""
+    if report.is_frozen:
+        return bytes(report.pdf)
+    return rendering.render_pdf(report_snapshot(report=report), meta=_meta(report))
+
+
+@transaction.atomic
+def report_texts_update(
+    *, report: Report, texts: dict, title: str | None = None, by=None
+) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.is_frozen:
+        raise ReportFrozen(
+            _("Deze rapportage is al vastgesteld en verzonden; maak een nieuwe versie.")
+        )
+    new = _clean_texts(texts)
+    changed = ["texts"] if new != report.texts else []
+    report.texts = new
+    if title is not None and title.strip() and title.strip() != report.title:
+        report.title = title.strip()[:300]
+        changed.append("title")
+    _save(report)
+    if changed:
+        audit_log(user=by, action=AuditAction.UPDATE, obj=report, fields=changed)
+    return report
+
+
+@transaction.atomic
+def report_send(*, report: Report, by=None) -> Report:
+    """Vaststellen en verzenden: freeze the data snapshot and the PDF with its SHA-256, and
+    register the event that counts for the plan's reporting norm."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.is_frozen:
+        raise ReportFrozen(_("Deze rapportage is al vastgesteld en verzonden."))
+    now = timezone.now()
+    report.status = ReportStatus.SENT
+    report.sent_at = now
+    report.sent_by = by if getattr(by, "is_authenticated", False) else None
+    snap = snapshots.build(
+        kind=report.kind,
+        municipality=report.municipality,
+        period=_period(report),
+        title=report.title,
+        texts=report.texts,
+    )
+    snap["version"] = report.version
+    snap["status"] = report.status
+    pdf = rendering.render_pdf(snap, meta=_meta(report))
+    report.snapshot = snap
+    report.pdf = pdf
+    report.sha256 = rendering.sha256(pdf)
+    _save(report)
+    sources.event_register(
+        kind=EVENT_KIND_FOR_REPORT[report.kind],
+        on=timezone.localdate(now),
+        title=report.title[:300],
+        municipality=report.municipality,
+        source_id=str(report.pk),
+        by=by,
+    )
+    audit_log(
+        user=by,
+        action=AuditAction.UPDATE,
+        obj=report,
+        fields=["status", "snapshot", "pdf", "sha256"],
+        note=f"vastgesteld en verzonden, sha256 {report.sha256[:16]}",
+    )
+    return report
+
+
+@transaction.atomic
+def report_new_version(*, report: Report, by=None) -> Report:
+    """A new concept for the same kind and period, with the texts of `report`."""
+    if not report.is_frozen:
+        raise ValidationError(_("Alleen van een verzonden rapportage maakt u een nieuwe versie."))
+    new = report_create(
+        municipality=report.municipality,
+        kind=report.kind,
+        period=_period(report),
+        title=report.title,
+        texts=report.texts,
+        by=by,
+    )
+    new.previous = report
+    _save(new)
+    return new
+
+
+@transaction.atomic
+def report_delete(*, report: Report, by=None) -> None:
+    """Delete a concept. A sent report is never deleted."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.is_frozen:
+        raise ReportFrozen(_("Een verzonden rapportage kan niet worden verwijderd."))
+    audit_log(
+        user=by,
+        action=AuditAction.DELETE,
+        obj=report,
+        note=f"{report.get_kind_display()} {report.period_label} versie {report.version}",
+    )
+    report.delete()
+
+
+@transaction.atomic
+def publication_set(*, municipality: Municipality, element: str, published: bool, by=None):
+    if element not in PublicElement.values:
+        raise ValidationError({"element": _("Onbekend onderdeel: %(e)s") % {"e": element}})
+    setting, _new = PublicationSetting.objects.get_or_create(
+        municipality=municipality, element=element
+    )
+    if setting.published != published:
+        setting.published = published
+        _save(setting)
+        audit_log(
+            user=by,
+            action=AuditAction.UPDATE,
+            obj=setting,
+            municipality=municipality,
+            fields=["published"],
+            note=f"{element}: {'openbaar' if published else 'niet openbaar'}",
+        )
+    return setting
