@@ -11,6 +11,16 @@ from pathlib import Path
 
 from .constants import Phenomenon
 
+# Dutch function words carry no meaning for the phenomenon; leaving them out keeps the
+# "words that weighed most" readable.
+STOP_WORDS = sorted(
+    set(
+        "de het een en of in op aan bij van voor met naar uit door om te tot is zijn was waren "
+        "wordt worden werd er daar hier dat die dit deze ze zij hij ik u je wij we mijn zijn "
+        "haar hun ook al nog niet geen wel maar als dan want heeft hebben had steeds elke "
+        "iemand mensen veel meer heel zo wat wie hoe waar wanneer".split()
+    )
+)
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples.csv"
 
 
@@ -31,7 +41,13 @@ def model():
 
     rows = load_examples()
     pipeline = make_pipeline(
-        TfidfVectorizer(lowercase=True, ngram_range=(1, 2), sublinear_tf=True, min_df=1),
+        TfidfVectorizer(
+            lowercase=True,
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            min_df=1,
+            stop_words=STOP_WORDS,
+        ),
         LogisticRegression(C=10.0, max_iter=2000, random_state=0),
     )
     pipeline.fit([t for _p, t in rows], [p for p, _t in rows])
@@ -57,7 +73,7 @@ def suggest(text: str) -> Suggestion | None:
     vectorizer, clf = pipeline.steps[0][1], pipeline.steps[1][1]
     probabilities = pipeline.predict_proba([text])[0]
     best = int(probabilities.argmax())
-    phenomenon = clf.classes_[best]
+    phenomenon = str(clf.classes_[best])
     x = vectorizer.transform([text])
     contributions = {
         vectorizer.get_feature_names_out()[j]: x[0, j] * clf.coef_[best][j] for j in x.nonzero()[1]

@@ -9,6 +9,7 @@ from kompas.core.models import PartnerOrganisation
 from . import antiabuse
 from .attachments import attachment_clean
 from .constants import (
+    ALLOWED_TRANSITIONS,
     DESCRIPTION_MAX_LENGTH,
     MAX_ATTACHMENTS,
     MESSAGE_MAX_LENGTH,
@@ -255,6 +256,18 @@ class FilterForm(forms.Form):
 
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Nieuwe status"), choices=SignalStatus.choices)
+
+    def __init__(self, *args, current: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if current:
+            allowed = [s for s in SignalStatus.values if s in ALLOWED_TRANSITIONS[current]]
+            self.fields["to"].help_text = _("Vanuit '%(from)s' kan de melding naar: %(to)s.") % {
+                "from": SignalStatus(current).label,
+                "to": ", ".join(str(SignalStatus(s).label) for s in allowed),
+            }
+            if allowed and not self.is_bound:
+                self.initial.setdefault("to", allowed[0])
+
     outcome = forms.ChoiceField(
         label=_("Uitkomst (bij afsluiten)"), required=False, choices=[("", "—")] + Outcome.choices
     )

@@ -20,7 +20,7 @@ _UA = (
     r"(?:Mozilla|Opera|AppleWebKit|Chrome|HeadlessChrome|Safari|Firefox|Gecko|Edg|curl|Wget|"
     r"python-requests|python-httpx|Python-urllib|aiohttp|okhttp|Go-http-client|PostmanRuntime|"
     r"Playwright|Dalvik|Java|libwww-perl|httpie|axios|node-fetch|undici)/[^\s\"]*"
-    r"(?:\s+(?:\([^)]*\)|[\w.\-]+/[^\s\"]*))*"
+    r"[^\"\n]*"  # and the rest of the agent string: up to the closing quote or line end
 )
 _PATTERN = re.compile(f"{_UA}|{_CODE}|{_IPV4}|{_IPV6}")
 

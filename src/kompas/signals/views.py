@@ -264,7 +264,7 @@ def _detail_context(request, municipality, signal, **forms):
         "view": view,
         "overdue": selectors.signal_is_overdue(signal),
         "suggestion": suggest(view.description),
-        "transition_form": forms.get("transition_form") or TransitionForm(),
+        "transition_form": forms.get("transition_form") or TransitionForm(current=signal.status),
         "classify_form": forms.get("classify_form")
         or ClassifyForm(
             staff=staff,
@@ -302,7 +302,7 @@ def _rerender(request, municipality, signal, **forms):
 def signal_transition(request, slug, pk):
     municipality, _m = _staff(request, slug)
     signal = selectors.signal_get(municipality=municipality, signal_id=pk)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, current=signal.status)
     if form.is_valid():
         try:
             services.signal_transition(
