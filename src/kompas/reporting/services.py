@@ -124,7 +124,7 @@ def report_snapshot(*, report: Report) -> dict:
     return snap
 
 
-def _meta(report: Report) -> dict:
+def report_meta(report: Report) -> dict:
     return {
         "version": report.version,
         "status": str(ReportStatus(report.status).label),
@@ -136,7 +136,7 @@ def report_pdf(*, report: Report) -> bytes:
     """The PDF: the stored bytes once sent; for a concept a fresh rendering marked concept."""
     if report.is_frozen:
         return bytes(report.pdf)
-    return rendering.render_pdf(report_snapshot(report=report), meta=_meta(report))
+    return rendering.render_pdf(report_snapshot(report=report), meta=report_meta(report))
 
 
 @transaction.atomic
@@ -180,7 +180,7 @@ def report_send(*, report: Report, by=None) -> Report:
     )
     snap["version"] = report.version
     snap["status"] = report.status
-    pdf = rendering.render_pdf(snap, meta=_meta(report))
+    pdf = rendering.render_pdf(snap, meta=report_meta(report))
     report.snapshot = snap
     report.pdf = pdf
     report.sha256 = rendering.sha256(pdf)

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Fixtures of the reporting tests.
+
+`demo` loads the demo data of every installed app (kompas.core.demo.load_all) once per test
+module inside a transaction that is rolled back afterwards; each test then runs in a savepoint
+of it. Loading takes seconds, so only the modules that need real demo data use it."""
+
+import pytest
+from django.db import transaction
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    from kompas.core.demo import load_all
+    from kompas.core.models import Municipality
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            load_all()
+            yield {m.code: m for m in Municipality.objects.all()}
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_heerenveen(demo, db):
+    return demo["GM0074"]
+
+
+@pytest.fixture
+def pdf_text(tmp_path):
+    """pdf_text(bytes) -> the text of the PDF (poppler's pdftotext -layout)."""
+    import subprocess
+
+    def convert(data: bytes) -> str:
+        path = tmp_path / "report.pdf"
+        path.write_bytes(data)
+        return subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
+
+    return convert

@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Concept -> vastgesteld en verzonden: texts editable only as concept; sending freezes the
+PDF, the data snapshot and the SHA-256; later data changes never alter a sent report; a new
+version differs; sending counts for the plan's reporting norm; every write is audited."""
+
+import hashlib
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kompas.core.models import AuditEntry
+from kompas.monitoring.services import observation_upsert_many
+from kompas.reporting import services, sources
+from kompas.reporting.constants import ReportStatus
+from kompas.reporting.models import Report
+from kompas.reporting.periods import parse_period
+
+
+@pytest.fixture
+def adviseur(demo_heerenveen, make_member):
+    return make_member(demo_heerenveen, "adviseur", username="adviseur-rapportage")
+
+
+def test_concept_texts_are_editable_and_audited(demo_heerenveen, adviseur):
+    report = services.report_create(
+        municipality=demo_heerenveen,
+        kind="tussenevaluatie",
+        period=parse_period("2023-01-01..2024-12-31"),
+        by=adviseur,
+    )
+    assert report.status == ReportStatus.CONCEPT
+    services.report_texts_update(
+        report=report,
+        texts={"summary": "Inleiding", "assessments": {"1": "Goed op weg"}, "adjustments": "Meer"},
+        by=adviseur,
+    )
+    report.refresh_from_db()
+    assert report.texts["assessments"] == {"1": "Goed op weg"}
+    snap = services.report_snapshot(report=report)
+    assert snap["texts"]["adjustments"] == "Meer"
+    actions = set(
+        AuditEntry.objects.filter(
+            object_type="reporting.report", object_id=str(report.pk)
+        ).values_list("action", flat=True)
+    )
+    assert actions == {"create", "update"}
+
+
+def test_sent_report_is_byte_identical_after_data_changes_and_new_version_differs(
+    demo_heerenveen, adviseur, pdf_text
+):
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="digitaal", period=parse_period("2025"), by=adviseur
+    )
+    services.report_texts_update(
+        report=report, texts={"focus": "Phishing bij ouderen"}, by=adviseur
+    )
+    sent = services.report_send(report=report, by=adviseur)
+    pdf, digest, snapshot = bytes(sent.pdf), sent.sha256, sent.snapshot
+    assert digest == hashlib.sha256(pdf).hexdigest()
+    assert "Phishing bij ouderen" in pdf_text(pdf)
+
+    # The figures change afterwards: a correction of the 2025 cybercrime count.
+    observation_upsert_many(
+        indicator_code="politie-misdrijven:3.7.4",
+        rows=[("GM0074", "2025JJ00", 4321)],
+        provenance="correctie politie",
+    )
+    stored = Report.objects.get(pk=sent.pk)
+    assert bytes(stored.pdf) == pdf
+    assert hashlib.sha256(bytes(stored.pdf)).hexdigest() == digest == stored.sha256
+    assert stored.snapshot == snapshot
+    assert bytes(services.report_pdf(report=stored)) == pdf
+    assert "4.321" not in pdf_text(pdf)
+
+    with pytest.raises(ValidationError):
+        services.report_texts_update(report=stored, texts={"focus": "anders"}, by=adviseur)
+    with pytest.raises(ValidationError):
+        services.report_send(report=stored, by=adviseur)
+    with pytest.raises(ValidationError):
+        services.report_delete(report=stored, by=adviseur)
+
+    new = services.report_new_version(report=stored, by=adviseur)
+    assert (new.version, new.status, new.previous_id) == (2, ReportStatus.CONCEPT, stored.pk)
+    assert new.texts["focus"] == "Phishing bij ouderen"
+    new = services.report_send(report=new, by=adviseur)
+    assert new.sha256 != digest
+    assert "4.321" in pdf_text(bytes(new.pdf))
+    assert "4.321" not in pdf_text(bytes(Report.objects.get(pk=sent.pk).pdf))
+
+
+def test_sending_a_voortgangsrapportage_counts_for_the_norm(demo_heerenveen, adviseur):
+    period = parse_period("2025-T2")
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=period, by=adviseur
+    )
+    services.report_send(report=report, by=adviseur)
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    events = sources.events(
+        municipality=demo_heerenveen, kinds=["voortgangsrapportage"], start=today, end=today
+    )
+    assert [e["title"] for e in events] == [report.title]
+    norm = next(
+        n
+        for n in sources.norms(municipality=demo_heerenveen, on=today)
+        if "voortgang" in n["title"].lower()
+    )
+    assert norm["done"] >= 1
+
+
+def test_concept_can_be_deleted(demo_heerenveen, adviseur):
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T1"), by=adviseur
+    )
+    services.report_delete(report=report, by=adviseur)
+    assert not Report.objects.filter(pk=report.pk).exists()
