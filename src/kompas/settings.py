@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "kompas.core",
+    "kompas.policy",
     "kompas.signals",
     "kompas.meetings",
     "kompas.monitoring",

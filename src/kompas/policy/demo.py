@@ -1,0 +1,286 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Demo data for policy: the three seed plans (real texts) and, labelled as demo data, some
+actions with progress updates and hand-registered events. Idempotent."""
+
+from datetime import date
+
+from django.db import transaction
+
+from kompas.core.models import Municipality, Partnership
+
+from .constants import ActionStatus, EventKind
+from .models import Action
+from .planfile import PLANS_DIR
+from .services import action_create, action_update_add, event_register, plan_import
+
+SEED_PLANS = [
+    # predecessor first, so the IVP links to it
+    "GM0074-samen-veilig-samen-doen-2017.yaml",
+    "GM0074-ivp-2023-2026.yaml",
+    "GM0098-ivb-2024-2027.yaml",
+]
+
+# (gemeente, plan short name, key, priority, execution plan, title, owner, partners, start,
+#  due, status, [(date, status, text)])
+DEMO_ACTIONS = [
+    (
+        "GM0074",
+        "IVP 2023-2026",
+        "demo-lio",
+        1,
+        "2023-2024",
+        "Lokaal Informatieoverleg (LIO) maandelijks laten plaatsvinden",
+        "Team Veiligheid",
+        ["politie", "vth"],
+        "2023-03-01",
+        "2024-12-31",
+        ActionStatus.DONE,
+        [
+            (
+                "2023-06-15",
+                ActionStatus.RUNNING,
+                "Eerste drie LIO's gehouden; vaste agenda afgesproken.",
+            ),
+            ("2024-12-10", ActionStatus.DONE, "LIO is een vast maandelijks overleg geworden."),
+        ],
+    ),
+    (
+        "GM0074",
+        "IVP 2023-2026",
+        "demo-meldpunt",
+        1,
+        "2025-2026",
+        "Verkennen van een gemeentelijk meldpunt ondermijnende signalen",
+        "Team Veiligheid",
+        ["riec", "politie"],
+        "2025-01-15",
+        "2025-12-31",
+        ActionStatus.RUNNING,
+        [("2025-04-01", ActionStatus.RUNNING, "Verkenning gestart; gesprek met RIEC gepland.")],
+    ),
+    (
+        "GM0074",
+        "IVP 2023-2026",
+        "demo-bibob",
+        1,
+        "2025-2026",
+        "Herschreven Bibob-beleid ter vaststelling aan het college",
+        "Team Veiligheid",
+        ["riec"],
+        "2025-02-01",
+        "2025-09-30",
+        ActionStatus.DELAYED,
+        [
+            (
+                "2025-09-20",
+                ActionStatus.DELAYED,
+                "Juridische toets duurt langer; nieuwe planning Q1 2026.",
+            )
+        ],
+    ),
+    (
+        "GM0074",
+        "IVP 2023-2026",
+        "demo-buurtpreventie",
+        2,
+        "2025-2026",
+        "Buurtpreventieteams ondersteunen in twee wijken",
+        "Wijkmanager Heerenveen-Noord",
+        ["wijkmanagers", "inwoners", "politie"],
+        "2025-03-01",
+        "2026-06-30",
+        ActionStatus.RUNNING,
+        [],
+    ),
+    (
+        "GM0074",
+        "IVP 2023-2026",
+        "demo-cyber",
+        3,
+        "2025-2026",
+        "Voorlichting digitale veiligheid voor ondernemers",
+        "Team Veiligheid",
+        ["ondernemers", "politie"],
+        "2025-09-01",
+        "2026-03-31",
+        ActionStatus.PLANNED,
+        [],
+    ),
+    (
+        "GM0074",
+        "IVP 2023-2026",
+        "demo-onrust",
+        4,
+        "2025-2026",
+        "Draaiboek maatschappelijke onrust actualiseren",
+        "Team Veiligheid",
+        ["politie", "vrf"],
+        "2025-06-01",
+        "2026-12-31",
+        ActionStatus.PLANNED,
+        [],
+    ),
+    (
+        "GM0098",
+        "IVB 2024-2027",
+        "demo-controles",
+        1,
+        "speerpunt-1",
+        "Twee integrale controles per jaar plannen met politie en VTH",
+        "Team OOV",
+        ["politie", "vth"],
+        "2024-01-01",
+        "2027-12-31",
+        ActionStatus.RUNNING,
+        [("2025-03-12", ActionStatus.RUNNING, "Eerste controle 2025: horeca Wolvega.")],
+    ),
+    (
+        "GM0098",
+        "IVB 2024-2027",
+        "demo-weerbaar",
+        2,
+        "speerpunt-2",
+        "Weerbaarheidstraining digitale criminaliteit voor medewerkers",
+        "Team OOV",
+        ["gemeente"],
+        "2024-09-01",
+        "2025-06-30",
+        ActionStatus.DONE,
+        [("2025-06-20", ActionStatus.DONE, "Training gegeven aan 80 medewerkers.")],
+    ),
+    (
+        "GM0098",
+        "IVB 2024-2027",
+        "demo-zorg",
+        3,
+        "speerpunt-3",
+        "Werkafspraken zorg en veiligheid met het Zorg- en Veiligheidshuis",
+        "Team OOV",
+        ["zvh", "ggd"],
+        "2025-01-01",
+        "2026-12-31",
+        ActionStatus.RUNNING,
+        [],
+    ),
+]
+
+# (gemeente code or None, partnership code or None, kind, date, title)
+DEMO_EVENTS = [
+    (
+        "GM0098",
+        None,
+        EventKind.INTEGRAL_INSPECTION,
+        "2025-03-12",
+        "Integrale controle horeca Wolvega",
+    ),
+    (
+        "GM0074",
+        None,
+        EventKind.INTEGRAL_INSPECTION,
+        "2025-05-20",
+        "Integrale controle bedrijventerrein Heerenveen",
+    ),
+    (
+        "GM0074",
+        None,
+        EventKind.UNDERMINING_DAY,
+        "2025-02-18",
+        "Ondermijningsdag Heerenveen: bedrijventerreinen",
+    ),
+    (
+        "GM0085",
+        None,
+        EventKind.UNDERMINING_DAY,
+        "2025-04-09",
+        "Ondermijningsdag Ooststellingwerf: buitengebied",
+    ),
+    (
+        "GM0086",
+        None,
+        EventKind.UNDERMINING_DAY,
+        "2025-06-11",
+        "Ondermijningsdag Opsterland: vakantieparken",
+    ),
+    (
+        "GM0098",
+        None,
+        EventKind.UNDERMINING_DAY,
+        "2025-09-24",
+        "Ondermijningsdag Weststellingwerf: Wolvega centrum",
+    ),
+    (
+        None,
+        "zuidoost-friesland",
+        EventKind.UNDERMINING_DAY,
+        "2025-10-15",
+        "Gezamenlijke ondermijningsdag Zuidoost Friesland: opkopers",
+    ),
+    (
+        "GM0074",
+        None,
+        EventKind.PROGRESS_REPORT,
+        "2025-04-30",
+        "Voortgangsrapportage IVP eerste tertaal 2025",
+    ),
+]
+
+
+def load_demo() -> str:
+    results = [plan_import(path=PLANS_DIR / name) for name in SEED_PLANS]
+    with transaction.atomic():
+        gemeenten = {m.code: m for m in Municipality.objects.all()}
+        plans = {(r.plan.municipality.code, r.plan.short_name): r.plan for r in results}
+        added = 0
+        for (
+            code,
+            short,
+            key,
+            number,
+            ep,
+            title,
+            owner,
+            partners,
+            start,
+            due,
+            status,
+            updates,
+        ) in DEMO_ACTIONS:
+            plan = plans[(code, short)]
+            if Action.objects.filter(plan=plan, key=key).exists():
+                continue
+            action = action_create(
+                plan=plan,
+                priority=plan.priorities.get(number=number),
+                execution_plan=plan.execution_plans.get(key=ep),
+                title=title,
+                owner=owner,
+                partners=partners,
+                start=date.fromisoformat(start),
+                due=date.fromisoformat(due),
+                status=ActionStatus.PLANNED,
+                key=key,
+                is_demo=True,
+            )
+            for day, update_status, text in updates:
+                action_update_add(
+                    action=action, date=date.fromisoformat(day), text=text, status=update_status
+                )
+            if action.status != status:
+                action.status = status
+                action.save(update_fields=["status"])
+            added += 1
+        for i, (code, partnership, kind, day, title) in enumerate(DEMO_EVENTS):
+            event_register(
+                kind=kind,
+                date=date.fromisoformat(day),
+                title=title,
+                municipality=gemeenten.get(code) if code else None,
+                partnership=Partnership.objects.get(code=partnership) if partnership else None,
+                source_type="demo",
+                source_id=f"policy-{i}",
+                is_demo=True,
+            )
+    return (
+        f"Beleid: {len(results)} beleidsplannen geladen, {added} demo-acties toegevoegd, "
+        f"{len(DEMO_EVENTS)} demo-gebeurtenissen in het register."
+    )

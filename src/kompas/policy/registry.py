@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What policy adds to core: menu entries, start-page panels and the demo loader."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kompas.core import demo, panels
+from kompas.core.constants import INTERNAL_ROLES
+
+
+def _panel_norms_behind(*, request, municipality, membership):
+    if membership.role not in INTERNAL_ROLES:
+        return None
+    from .constants import NormState
+    from .selectors import norm_status_list
+
+    statuses = [
+        s
+        for s in norm_status_list(municipality=municipality)
+        if s.state in (NormState.BEHIND, NormState.EXPIRED)
+    ]
+    return panels.Panel(
+        title=str(_("Normen die achterlopen")),
+        template="policy/_panel_norms.html",
+        context={"statuses": statuses[:8], "more": len(statuses) > 8, "municipality": municipality},
+        order=20,
+    )
+
+
+def _panel_actions_due(*, request, municipality, membership):
+    if membership.role not in INTERNAL_ROLES:
+        return None
+    from .selectors import actions_due_this_month
+
+    actions = list(actions_due_this_month(municipality=municipality)[:9])
+    return panels.Panel(
+        title=str(_("Acties die deze maand aflopen")),
+        template="policy/_panel_actions.html",
+        context={"actions": actions[:8], "more": len(actions) > 8, "municipality": municipality},
+        order=21,
+    )
+
+
+def register_all() -> None:
+    panels.register_nav(
+        panels.NavItem(str(_("Beleidsplan")), "policy:plan_overview", INTERNAL_ROLES, order=10)
+    )
+    panels.register_nav(panels.NavItem(str(_("Acties")), "policy:action_list", INTERNAL_ROLES, 11))
+    panels.register_nav(
+        panels.NavItem(str(_("Normen")), "policy:norm_overview", INTERNAL_ROLES, 12)
+    )
+    panels.register(_panel_norms_behind)
+    panels.register(_panel_actions_due)
+    from .demo import load_demo
+
+    demo.register(load_demo, order=10)
