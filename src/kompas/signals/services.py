@@ -809,32 +809,48 @@ def keys_rotate() -> dict[str, int]:
 
 
 # --- Monitoring feed -------------------------------------------------------------------------
-def signals_feed_monitoring(*, municipality: Municipality) -> int | None:
-    """Push signals per phenomenon per quarter to the monitoring app, if it is installed and
-    offers `observation_upsert_many`. Returns the number of rows sent, or None if absent."""
+def signals_feed_monitoring(*, municipality: Municipality, user=None) -> int | None:
+    """Push signals per phenomenon per quarter to the monitoring app as indicators
+    `meldpunt:<phenomenon>` (own registration, count), if monitoring is installed and offers
+    `indicator_upsert` and `observation_upsert_many`. Returns the number of rows sent, or None
+    when monitoring is absent. Idempotent."""
     from .selectors import signal_counts_per_quarter
 
     try:
         monitoring = importlib.import_module("kompas.monitoring.services")
     except ModuleNotFoundError:
         return None
-    upsert = getattr(monitoring, "observation_upsert_many", None)
-    if upsert is None:
+    upsert_many = getattr(monitoring, "observation_upsert_many", None)
+    indicator_upsert = getattr(monitoring, "indicator_upsert", None)
+    if upsert_many is None or indicator_upsert is None:
         return None
-    rows = signal_counts_per_quarter(municipality=municipality)
-    observations = [
-        {
-            "indicator_code": f"meldpunt-{r['phenomenon']}",
-            "indicator_name": f"Meldingen meldpunt: {Phenomenon(r['phenomenon']).label}",
-            "region_code": municipality.code,
-            "period": f"{r['year']}KW{r['quarter']:02d}",
-            "value": r["count"],
-            "source": "Meldpunt ondermijning (Veiligheidskompas)",
-        }
-        for r in rows
-    ]
-    upsert(municipality=municipality, observations=observations)
-    return len(observations)
+    per_phenomenon: dict[str, list] = {}
+    for r in signal_counts_per_quarter(municipality=municipality):
+        per_phenomenon.setdefault(r["phenomenon"], []).append(
+            (municipality.code, f"{r['year']}KW{r['quarter']:02d}", float(r["count"]))
+        )
+    sent = 0
+    for phenomenon, rows in sorted(per_phenomenon.items()):
+        code = f"meldpunt:{phenomenon}"
+        indicator_upsert(
+            code=code,
+            name=f"Meldingen meldpunt ondermijning: {Phenomenon(phenomenon).label}",
+            unit="aantal",
+            source="eigen-registratie",
+            definition=[phenomenon],
+            # More reports means more trust in the meldpunt: the plans want more signals.
+            better="higher",
+            note="Aantal meldingen per kwartaal (datum van ontvangst), uit het meldpunt.",
+        )
+        upsert_many(
+            indicator_code=code,
+            rows=rows,
+            provenance="meldpunt ondermijning",
+            user=user,
+            municipality=municipality,
+        )
+        sent += len(rows)
+    return sent
 
 
 def staff_choices(*, municipality: Municipality):

@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the meetings and monitoring apps use: agenda selector, partner access, feed."""
 
+from io import StringIO
+
 import pytest
+from django.apps import apps
+from django.core.management import call_command
 from django.http import Http404
 
 from kompas.core.models import AuditEntry
@@ -39,26 +43,43 @@ def test_partner_sees_visible_signal_without_contact_and_is_audited(
     assert AuditEntry.objects.filter(user=partner, action="view", object_id=str(signal.pk)).exists()
 
 
-def test_quarterly_counts_and_guarded_monitoring_feed(make_signal, heerenveen, monkeypatch):
+def test_quarterly_counts(make_signal, heerenveen):
     make_signal(phenomenon="witwassen")
     make_signal(phenomenon="witwassen")
     make_signal(phenomenon="woonfraude")
     rows = signal_counts_per_quarter(municipality=heerenveen)
     assert {(r["phenomenon"], r["count"]) for r in rows} == {("witwassen", 2), ("woonfraude", 1)}
-    sent = {}
 
-    class FakeMonitoring:
-        @staticmethod
-        def observation_upsert_many(**kwargs):
-            sent.update(kwargs)
 
-    import importlib
+def test_monitoring_feed_is_guarded(make_signal, heerenveen, monkeypatch):
+    make_signal(phenomenon="witwassen")
+    real = services.importlib.import_module
 
-    real = importlib.import_module
-    monkeypatch.setattr(
-        services.importlib,
-        "import_module",
-        lambda name: FakeMonitoring if name == "kompas.monitoring.services" else real(name),
-    )
-    assert services.signals_feed_monitoring(municipality=heerenveen) == 2
-    assert {o["value"] for o in sent["observations"]} == {2, 1}
+    def missing(name):
+        if name == "kompas.monitoring.services":
+            raise ModuleNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(services.importlib, "import_module", missing)
+    assert services.signals_feed_monitoring(municipality=heerenveen) is None
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("kompas.monitoring"), reason="monitoring-app niet geïnstalleerd"
+)
+def test_feed_reaches_monitoring(make_signal, heerenveen):
+    from kompas.monitoring.models import Observation
+
+    make_signal(phenomenon="witwassen")
+    make_signal(phenomenon="witwassen")
+    make_signal(phenomenon="woonfraude")
+    out = StringIO()
+    call_command("meldpunt", "feed", "--gemeente", "GM0074", stdout=out)
+    assert "2 kwartaalcijfers" in out.getvalue()
+    values = {
+        o.indicator.code: o.value
+        for o in Observation.objects.filter(indicator__code__startswith="meldpunt:")
+    }
+    assert values == {"meldpunt:witwassen": 2, "meldpunt:woonfraude": 1}
+    call_command("meldpunt", "feed", stdout=StringIO())  # idempotent
+    assert Observation.objects.filter(indicator__code__startswith="meldpunt:").count() == 2
