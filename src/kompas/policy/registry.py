@@ -48,6 +48,9 @@ def register_all() -> None:
     panels.register_nav(
         panels.NavItem(str(_("Normen")), "policy:norm_overview", INTERNAL_ROLES, 12)
     )
+    panels.register_nav(
+        panels.NavItem(str(_("Register")), "policy:event_list", INTERNAL_ROLES, order=13)
+    )
     panels.register(_panel_norms_behind)
     panels.register(_panel_actions_due)
     from .demo import load_demo

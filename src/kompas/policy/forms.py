@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kompas.core.constants import STAFF_ROLES
+from kompas.core.models import PartnerOrganisation
+
+from .constants import ActionStatus, EventKind
+from .models import Action
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ActionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("alle"))] + ActionStatus.choices
+    )
+    priority = forms.TypedChoiceField(
+        label=_("Prioriteit"), required=False, coerce=int, empty_value=None
+    )
+    execution_plan = forms.ChoiceField(label=_("Uitvoeringsplan"), required=False)
+    owner = forms.CharField(label=_("Eigenaar"), required=False)
+    due_from = forms.DateField(label=_("Gereed vanaf"), required=False, widget=DateInput())
+    due_to = forms.DateField(label=_("Gereed tot en met"), required=False, widget=DateInput())
+    mijn = forms.BooleanField(label=_("Alleen mijn acties"), required=False)
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        priorities = list(plan.priorities.all()) if plan else []
+        self.fields["priority"].choices = [("", _("alle"))] + [
+            (p.number, f"{p.number}. {p.title}") for p in priorities
+        ]
+        plans = list(plan.execution_plans.all()) if plan else []
+        self.fields["execution_plan"].choices = [("", _("alle"))] + [
+            (e.key, e.title) for e in plans
+        ]
+
+
+def staff_users(municipality):
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__municipality=municipality, memberships__role__in=list(STAFF_ROLES)
+        )
+        .order_by("last_name", "username")
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class ActionForm(forms.ModelForm):
+    partners = forms.MultipleChoiceField(
+        label=_("Partners"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies de ketenpartners die meewerken."),
+    )
+    owner_user = UserChoiceField(
+        label=_("Eigenaar in Veiligheidskompas"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Deze persoon ziet de actie onder 'Mijn acties'."),
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "priority",
+            "execution_plan",
+            "title",
+            "description",
+            "owner",
+            "owner_user",
+            "partners",
+            "start",
+            "due",
+            "status",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "due": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"owner": _("Naam of team, zoals het uitvoeringsplan het noemt.")}
+
+    def __init__(self, *args, plan, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = plan.priorities.all()
+        self.fields["execution_plan"].queryset = plan.execution_plans.all()
+        self.fields["owner_user"].queryset = staff_users(municipality)
+        self.fields["partners"].choices = list(
+            PartnerOrganisation.objects.filter(active=True).values_list("code", "name")
+        )
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("due") and data["due"] < data["start"]:
+            self.add_error("due", _("De einddatum ligt vóór de startdatum."))
+        return data
+
+
+class ActionUpdateForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
+    status = forms.ChoiceField(label=_("Nieuwe status"), choices=ActionStatus.choices)
+    text = forms.CharField(
+        label=_("Voortgang"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat is er gedaan, wat is de volgende stap?"),
+    )
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=EventKind.choices)
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    title = forms.CharField(
+        label=_("Omschrijving"), max_length=300, help_text=_("Bijvoorbeeld: horeca Wolvega.")
+    )
+    owner = forms.ChoiceField(
+        label=_("Voor"),
+        widget=forms.RadioSelect,
+        help_text=_("Telt mee voor de normen van de gemeente of van het samenwerkingsverband."),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnerships = {p.code: p for p in municipality.partnerships.all()}
+        self.fields["owner"].choices = [("gemeente", municipality.name)] + [
+            (p.code, _("samenwerkingsverband %(name)s") % {"name": p.name})
+            for p in self.partnerships.values()
+        ]
+        self.fields["owner"].initial = "gemeente"
