@@ -5,6 +5,12 @@ import os
 import subprocess
 import sys
 
+# Production also needs the meldpunt's keys (signals app; see README "Meldpunt").
+SIGNALS_KEYS = {
+    "KOMPAS_SIGNALS_KEYS": "q3uZ9l6pX2bKx8Yt0N1mV4cR7sWfHjL5aEeDgT9iUoQ=",
+    "KOMPAS_SIGNALS_LOOKUP_KEY": "lookup-" + "z" * 40,
+}
+
 
 def _kompas(args, **env):
     environment = {
@@ -35,6 +41,7 @@ def test_production_with_secret_key_starts(tmp_path):
         KOMPAS_DATA_DIR=str(tmp_path),
         KOMPAS_SECRET_KEY="k8#Qz!" * 11,
         KOMPAS_ALLOWED_HOSTS="veiligheid.example.nl",
+        **SIGNALS_KEYS,
     )
     assert result.returncode == 0, result.stderr
 
@@ -66,6 +73,7 @@ def test_production_cookies_and_hsts(tmp_path):
         KOMPAS_SECRET_KEY="y" * 64,
         KOMPAS_DATA_DIR=str(tmp_path),
         DJANGO_SETTINGS_MODULE="kompas.settings",
+        **SIGNALS_KEYS,
     )
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup();" + code],
