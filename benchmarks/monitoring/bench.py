@@ -132,7 +132,7 @@ def main() -> None:
 
     work = Path(args.workdir or tempfile.mkdtemp(prefix="kompas-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"# Monitoring benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}")
+    print(f"# Monitoring benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {machine()}")
     csv_path = work / "national.csv"
     start = time.perf_counter()
