@@ -73,7 +73,9 @@ def parse_text(text: str, name: str = "") -> ParsedFile:
         parsed.root = yaml.compose(text, Loader=_Loader)
         parsed.data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is found far below; point at where the quoted text starts.
+        quoted = (exc.context or "").startswith("while scanning a quoted scalar")
+        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         parsed.errors.append(
             PlanError(
@@ -230,7 +232,8 @@ def _schema_message(error) -> tuple[list, str, bool]:
     if v == "required":
         missing = [name for name in arg if not isinstance(value, dict) or name not in value]
         name = missing[0] if missing else "?"
-        return parts, _("verplicht veld '%(name)s' ontbreekt") % {"name": name}, False
+        # the line is the enclosing mapping's (line_of stops at the deepest existing node)
+        return [*parts, name], _("verplicht veld '%(name)s' ontbreekt") % {"name": name}, False
     if v == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
