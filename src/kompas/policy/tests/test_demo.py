@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The demo loads all three seed plans with demo actions and events, labelled, idempotent."""
+
+from kompas.policy.demo import load_demo
+from kompas.policy.models import Action, ActionUpdate, Event, Plan, PlanVersion
+
+
+def test_demo_is_idempotent_and_labelled(reference_data):
+    note = load_demo()
+    counts = (
+        Plan.objects.count(),
+        PlanVersion.objects.count(),
+        Action.objects.count(),
+        ActionUpdate.objects.count(),
+        Event.objects.count(),
+    )
+    assert counts[0] == 3 and counts[2] >= 6 and counts[4] >= 5
+    assert "3 beleidsplannen" in note
+    load_demo()
+    assert counts == (
+        Plan.objects.count(),
+        PlanVersion.objects.count(),
+        Action.objects.count(),
+        ActionUpdate.objects.count(),
+        Event.objects.count(),
+    )
+    assert all(a.is_demo for a in Action.objects.all())
+    assert all(e.is_demo for e in Event.objects.all())
+    ivp = Plan.objects.get(short_name="IVP 2023-2026")
+    assert ivp.predecessor.short_name == "Samen Veilig, Samen Doen!"
+    assert Event.objects.filter(
+        kind="integrale_controle", date="2025-03-12", municipality__code="GM0098"
+    ).exists()
+    assert set(
+        Event.objects.filter(kind="ondermijningsdag", municipality__isnull=False).values_list(
+            "municipality__code", flat=True
+        )
+    ) == {"GM0074", "GM0085", "GM0086", "GM0098"}
