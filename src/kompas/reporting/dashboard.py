@@ -27,6 +27,7 @@ STATUS_WORDS = {
     "aandacht": "Vraagt aandacht",
     "niet behaald": "Doel niet behaald",
     "geen data": "Nog geen cijfers",
+    "geen streefwaarde": "Geen meetbaar doel in het plan",
 }
 
 
@@ -63,7 +64,7 @@ def _priorities(municipality, plan) -> list[dict] | None:
     rollup = sources.priority_status(municipality=municipality, plan_short_name=plan["short_name"])
     out = []
     for p in plan["priorities"]:
-        status = (rollup or {}).get(p["number"], "geen data")
+        status = (rollup or {}).get(p["number"], "geen streefwaarde")
         out.append(
             {
                 "number": p["number"],
@@ -92,6 +93,8 @@ def _indicators(municipality, plan) -> list[dict] | None:
         if not chart or not chart["points"]:
             continue
         comp = sources.comparison(indicator_code=i["code"], municipality=municipality)
+        if comp and not comp.get("per_1000"):
+            comp = None  # percentages cannot be summed over areas; show counts per 1,000 only
         out.append(
             {
                 "title": chart["title"],

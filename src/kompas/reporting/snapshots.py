@@ -184,6 +184,15 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
         p_actions = _css([a for a in actions or [] if a["priority_number"] == n])
         p_norms = _css([x for x in norms or [] if x["priority_number"] == n])
         status = rollup.get(n) or _worst([t["status"] for t in p_targets])
+        if not p_targets:
+            status = _("geen streefwaarde")
+        comparisons = []
+        for code in dict.fromkeys(t["indicator_code"] for t in p_targets):
+            comp = sources.comparison(indicator_code=code, municipality=municipality)
+            # Only rates per 1,000 inhabitants compare fairly across areas (monitoring sums
+            # the values of member gemeenten, which is meaningless for percentages).
+            if comp and comp.get("spec") and comp.get("per_1000"):
+                comparisons.append(comp)
         snap["priorities"].append(
             {
                 **p,
@@ -192,6 +201,8 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
                 "goals": goals,
                 "other_targets": [t for t in p_targets if t["code"] not in linked],
                 "indicator_charts": charts,
+                "comparisons": comparisons,
+                "has_targets": bool(p_targets),
                 "actions": p_actions,
                 "action_counts": sorted(Counter(a["status_label"] for a in p_actions).items()),
                 "norms": p_norms,
@@ -220,9 +231,23 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
         _missing(snap, "signals_outcome")
     snap["signals"] = signals
     for t in plan["themes"]:
-        figures = [_key_figure(i, region) for i in indicators if i.get("theme") == t["title"]]
+        theme_indicators = [i for i in indicators if i.get("theme") == t["title"]]
+        figures = [_key_figure(i, region) for i in theme_indicators]
+        charts = [
+            c
+            for c in (
+                sources.trend_chart(indicator_code=i["code"], region_code=region)
+                for i in theme_indicators
+            )
+            if c and c["points"]
+        ]
         used_codes.extend(f["code"] for f in figures)
-        snap["themes"].append({**t, "key_figures": figures})
+        snap["themes"].append({**t, "key_figures": figures, "charts": charts})
+    snap["events"] = sources.events(
+        municipality=municipality, kinds=None, start=period.start, end=period.end
+    )
+    if snap["events"] is None:
+        _missing(snap, "events")
     _sources(snap, used_codes)
     return snap
 

@@ -73,6 +73,8 @@ def plan_current(*, municipality, on: date | None = None) -> dict | None:
                 ],
                 "means": _means_titles(p.means),
                 "partners": list(p.partners or []),
+                "partners_text": p.partners_text,
+                "approach": _approach(p.approach),
             }
         )
     return {
@@ -88,6 +90,16 @@ def plan_current(*, municipality, on: date | None = None) -> dict | None:
             for t in plan.themes.all().order_by("position")
         ],
     }
+
+
+def _approach(approach) -> dict:
+    """The plan's 'aanpak' of a priority: its introduction and the items of all groups."""
+    approach = approach if isinstance(approach, dict) else {}
+    items = []
+    for group in approach.get("groups") or []:
+        for item in (group or {}).get("items") or []:
+            items.append(str(item.get("text", item)) if isinstance(item, dict) else str(item))
+    return {"intro": str(approach.get("intro") or ""), "items": items}
 
 
 def _means_titles(means) -> list[str]:
@@ -174,14 +186,14 @@ def norms(*, municipality, on: date) -> list[dict] | None:
     return rows
 
 
-def events(*, municipality, kinds: list[str], start: date, end: date) -> list[dict] | None:
-    """Events of the given kinds in the register between start and end (inclusive)."""
+def events(*, municipality, kinds: list[str] | None, start: date, end: date) -> list[dict] | None:
+    """Events (of the given kinds, or all) in the register between start and end."""
     fn = _function("kompas.policy.selectors", "event_list")
     if fn is None:
         return None
     out = []
     for e in fn(municipality=municipality).filter(date__gte=start, date__lte=end):
-        if e.kind in kinds:
+        if kinds is None or e.kind in kinds:
             out.append(
                 {
                     "date": _iso(e.date),

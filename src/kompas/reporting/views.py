@@ -84,6 +84,11 @@ def report_detail(request, slug, pk):
             "municipality": municipality,
             "report": report,
             "body": rendering.render_body(snap),
+            "sent_by_name": (
+                (report.sent_by.get_full_name() or report.sent_by.get_username())
+                if report.sent_by
+                else _("de opdrachtregel of een beheerder")
+            ),
             "can_write": _can_write(membership),
         },
     )
