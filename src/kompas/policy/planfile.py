@@ -361,13 +361,15 @@ def semantic_errors(parsed: ParsedFile, known: KnownCodes) -> list[PlanError]:
             )
 
     check_period(["period"], doc["period"])
+    previous_end = doc["period"]["end"]
     for i, ext in enumerate(doc.get("extensions") or []):
-        if ext["new_end"] < doc["period"]["end"]:
+        if ext["new_end"] <= previous_end:
             err(
                 ["extensions", i, "new_end"],
-                _("nieuwe einddatum %(new)s ligt vóór de oorspronkelijke einddatum %(end)s")
-                % {"new": ext["new_end"], "end": doc["period"]["end"]},
+                _("nieuwe einddatum %(new)s ligt niet na de vorige einddatum %(end)s")
+                % {"new": ext["new_end"], "end": previous_end},
             )
+        previous_end = max(previous_end, ext["new_end"])
 
     def check_partners(parts, codes):
         for j, code in enumerate(codes or []):
@@ -419,6 +421,13 @@ def semantic_errors(parsed: ParsedFile, known: KnownCodes) -> list[PlanError]:
             )
         plan_keys.setdefault(ep["key"], i)
         check_period(["execution_plans", i, "period"], ep["period"])
+        if ep["period"]["start"] < doc["period"]["start"] or ep["period"]["end"] > max(
+            [doc["period"]["end"], *[e["new_end"] for e in doc.get("extensions") or []]]
+        ):
+            err(
+                ["execution_plans", i, "period"],
+                _("het uitvoeringsplan ligt (deels) buiten de looptijd van het plan"),
+            )
         check_priority_ref(["execution_plans", i, "priority"], ep.get("priority"))
 
     seen_actions: dict[str, int] = {}
@@ -469,8 +478,75 @@ def semantic_errors(parsed: ParsedFile, known: KnownCodes) -> list[PlanError]:
                     _("gemeente %(g)s neemt niet deel aan samenwerkingsverband %(c)r")
                     % {"g": doc.get("gemeente"), "c": norm["partnership"]},
                 )
+    themes: set[str] = set()
+    for i, theme in enumerate(doc.get("themes") or []):
+        if theme["title"] in themes:
+            err(
+                ["themes", i, "title"],
+                _("thema %(t)r staat twee keer in het plan") % {"t": theme["title"]},
+            )
+        themes.add(theme["title"])
+
+    indicators: set[str] = set()
+    for i, indicator in enumerate(doc.get("indicators") or []):
+        code = indicator["code"]
+        if code in indicators:
+            err(
+                ["indicators", i, "code"],
+                _("indicatorcode %(c)r komt twee keer voor") % {"c": code},
+            )
+        indicators.add(code)
+        if code.split(":", 1)[0] != indicator["source"]:
+            err(
+                ["indicators", i, "code"],
+                _("de code moet beginnen met de bron %(s)r") % {"s": indicator["source"]},
+            )
+        check_priority_ref(["indicators", i, "priority"], indicator.get("priority"))
+
+    goals_by_priority = {
+        p["number"]: {g.get("code") for g in p.get("goals") or []}
+        | {g["text"] for g in p.get("goals") or []}
+        for p in doc.get("priorities") or []
+    }
+    term_end = max([doc["period"]["end"], *[e["new_end"] for e in doc.get("extensions") or []]])
+    target_codes: set[str] = set()
     for i, target in enumerate(doc.get("targets") or []):
+        if target["code"] in target_codes:
+            err(
+                ["targets", i, "code"],
+                _("streefwaardecode %(c)r komt twee keer voor") % {"c": target["code"]},
+            )
+        target_codes.add(target["code"])
         check_priority_ref(["targets", i, "priority"], target.get("priority"))
+        if target["indicator"] not in indicators:
+            err(
+                ["targets", i, "indicator"],
+                _("indicator %(c)r staat niet in dit plan") % {"c": target["indicator"]},
+            )
+        if target["priority"] in numbers and target["goal"] not in goals_by_priority.get(
+            target["priority"], set()
+        ):
+            err(
+                ["targets", i, "goal"],
+                _("doel %(g)r is geen doel (code of tekst) van prioriteit %(n)s")
+                % {"g": target["goal"], "n": target["priority"]},
+            )
+        if not (doc["period"]["start"] <= target["deadline"] <= term_end):
+            err(["targets", i, "deadline"], _("de datum ligt buiten de looptijd van het plan"))
+        rule = target["rule"]
+        if rule["kind"] == "band" and rule["min"] > rule["max"]:
+            err(["targets", i, "rule", "min"], _("min is groter dan max"))
+        if rule["kind"] == "relative_to_region" and rule["reference_region"] == target["region"]:
+            err(
+                ["targets", i, "rule", "reference_region"],
+                _("een gebied kan niet met zichzelf worden vergeleken"),
+            )
+    for i, observation in enumerate(doc.get("observations") or []):
+        if observation["indicator"] not in indicators:
+            err(
+                ["observations", i, "indicator"],
+                _("indicator %(c)r staat niet in dit plan") % {"c": observation["indicator"]},
+            )
     return sorted(set(errors))
 
 
