@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_report_question_answer_round_trip(
-    browser_page, live_server, browser_login, axe_check, adviseur_heerenveen
+    browser_page, live_server, browser_login, axe_check, adviseur_heerenveen, settings
 ):
     page = browser_page
     base = live_server.url
@@ -81,3 +81,12 @@ def test_report_question_answer_round_trip(
     assert "in behandeling" in staff.content()
     assert axe_check(staff) == []
     staff.context.close()
+
+    # 6. Too many wrong codes: the waiting page is accessible too.
+    settings.KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR = 1
+    for _attempt in range(2):
+        page.goto(f"{base}/heerenveen/meldpunt/opvolgen/")
+        page.get_by_label("Uw ontvangstcode").fill("5555 6666 7777 8888")
+        page.get_by_role("button", name="Bekijken").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Even wachten, alstublieft"
+    assert axe_check(page) == []
