@@ -47,6 +47,7 @@ from .models import (
     SignalMessage,
     SignalStatistic,
 )
+from .writelock import sqlite_writer
 
 REPORTER_LABEL = "melder"
 SYSTEM_LABEL = "systeem"
@@ -228,7 +229,7 @@ def signal_create(
         )
         for content_type, data in attachments
     ]
-    with transaction.atomic():
+    with sqlite_writer(), transaction.atomic():
         return _signal_store(
             signal=signal, attachments=encrypted_attachments, channel=channel, code=code
         )
