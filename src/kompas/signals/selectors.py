@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kompas.core.models import Municipality
 
@@ -177,3 +178,49 @@ def signal_counts_per_quarter(*, municipality: Municipality) -> list[dict]:
         {"phenomenon": p, "year": y, "quarter": q, "count": n}
         for (p, y, q), n in sorted(counter.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0]))
     ]
+
+
+def signal_statistics(*, municipality: Municipality, start, end) -> dict:
+    """Counts of signals received from `start` to `end` (dates, inclusive) per phenomenon and
+    per outcome, deleted signals (statistics rows) included. Aggregates only, never content:
+    what the progress reports (reporting app) show.
+    {"total", "by_phenomenon": [{"label", "count"}], "by_outcome": [...], "scope": "period"}"""
+    from .constants import Outcome
+
+    def _in_period(created) -> bool:
+        return start <= timezone.localtime(created).date() <= end
+
+    rows = [
+        (s.effective_phenomenon, s.outcome if s.status == SignalStatus.CLOSED else "")
+        for s in Signal.objects.filter(municipality=municipality).only(
+            "created_at", "phenomenon", "classification", "status", "outcome"
+        )
+        if _in_period(s.created_at)
+    ]
+    rows += [
+        (phenomenon, outcome or Outcome.OTHER)
+        for created, phenomenon, outcome in SignalStatistic.objects.filter(
+            municipality=municipality
+        ).values_list("created_at", "phenomenon", "outcome")
+        if _in_period(created)
+    ]
+    by_phenomenon = Counter(p for p, _o in rows)
+    by_outcome = Counter(o for _p, o in rows)
+    outcome_labels = {
+        "": gettext("nog niet afgesloten"),
+        **{v: str(label) for v, label in Outcome.choices},
+    }
+    return {
+        "scope": "period",
+        "total": len(rows),
+        "by_phenomenon": [
+            {"label": str(Phenomenon(p).label), "count": by_phenomenon[p]}
+            for p in Phenomenon.values
+            if by_phenomenon[p]
+        ],
+        "by_outcome": [
+            {"label": outcome_labels[o], "count": by_outcome[o]}
+            for o in ["", *Outcome.values]
+            if by_outcome[o]
+        ],
+    }

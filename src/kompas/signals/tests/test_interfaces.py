@@ -83,3 +83,28 @@ def test_feed_reaches_monitoring(make_signal, heerenveen):
     assert values == {"meldpunt:witwassen": 2, "meldpunt:woonfraude": 1}
     call_command("meldpunt", "feed", stdout=StringIO())  # idempotent
     assert Observation.objects.filter(indicator__code__startswith="meldpunt:").count() == 2
+
+
+def test_period_statistics_for_reports(make_signal, heerenveen, adviseur_heerenveen):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kompas.signals.models import Signal
+    from kompas.signals.selectors import signal_statistics
+
+    a, _ = make_signal(phenomenon="witwassen", description="Geheime inhoud")
+    make_signal(phenomenon="woonfraude")
+    old, _ = make_signal(phenomenon="zorgfraude")
+    Signal.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
+    signal_transition(signal=a, to="afgesloten", by=adviseur_heerenveen, outcome="geen_grond")
+    today = timezone.localdate()
+    stats = signal_statistics(municipality=heerenveen, start=today - timedelta(days=30), end=today)
+    assert stats["total"] == 2
+    assert {r["label"]: r["count"] for r in stats["by_phenomenon"]} == {
+        "Witwassen": 1,
+        "Woonfraude": 1,
+    }
+    outcomes = {r["label"]: r["count"] for r in stats["by_outcome"]}
+    assert outcomes == {"nog niet afgesloten": 1, "geen grond (geen aanwijzingen gevonden)": 1}
+    assert "Geheime inhoud" not in str(stats)
