@@ -33,9 +33,15 @@ def chart_svg(spec: dict, *, title: str = "", description: str = "") -> str:
     return _svg_cached(json.dumps(spec, sort_keys=True), title, description)
 
 
+# vl-convert lays out chart text with Liberation Sans metrics; a generic "sans-serif" would
+# resolve to the wider DejaVu Sans on Debian, so long axis labels would overflow the drawing.
+_FONT = 'font-family="Liberation Sans, Arial, Helvetica, sans-serif"'
+
+
 @lru_cache(maxsize=512)
 def _svg_cached(spec_json: str, title: str, description: str) -> str:
-    return sources.chart_svg(json.loads(spec_json), title=title, description=description)
+    svg = sources.chart_svg(json.loads(spec_json), title=title, description=description)
+    return svg.replace('font-family="sans-serif"', _FONT)
 
 
 def _add_svgs(node):

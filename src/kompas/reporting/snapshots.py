@@ -106,21 +106,24 @@ def _plan(municipality, snap: dict, on: date) -> tuple[dict | None, list[dict]]:
     return plan, indicators
 
 
-def _target_chart(t: dict) -> dict | None:
+def _target_chart(t: dict, year_to: int) -> dict | None:
     label = ""
     if t.get("required") is not None:
         label = _("streefwaarde")
     return sources.trend_chart(
         indicator_code=t["indicator_code"],
         region_code=t["region_code"],
+        year_to=year_to,
         reference=t.get("required"),
         reference_label=label,
     )
 
 
-def _key_figure(indicator: dict, region_code: str) -> dict:
-    points = sources.series(indicator_code=indicator["code"], region_code=region_code) or []
-    points = [p for p in points if p.get("value") is not None]
+def _key_figure(indicator: dict, region_code: str, year_to: int) -> dict:
+    points = sources.series(
+        indicator_code=indicator["code"], region_code=region_code, year_to=year_to
+    )
+    points = [p for p in points or [] if p.get("value") is not None]
     return {
         "code": indicator["code"],
         "name": indicator["name"],
@@ -166,7 +169,7 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
         n = p["number"]
         p_targets = _css([t for t in evaluations or [] if t["priority_number"] == n])
         for t in p_targets:
-            t["chart"] = _target_chart(t)
+            t["chart"] = _target_chart(t, period.end.year)
             used_codes.append(t["indicator_code"])
         goals = []
         for g in p["goals"]:
@@ -177,7 +180,9 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
         charts = []
         for i in indicators:
             if i.get("priority") == n and i["code"] not in target_codes:
-                chart = sources.trend_chart(indicator_code=i["code"], region_code=region)
+                chart = sources.trend_chart(
+                    indicator_code=i["code"], region_code=region, year_to=period.end.year
+                )
                 if chart is not None:
                     charts.append(chart)
                     used_codes.append(i["code"])
@@ -188,7 +193,16 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
             status = _("geen streefwaarde")
         comparisons = []
         for code in dict.fromkeys(t["indicator_code"] for t in p_targets):
-            comp = sources.comparison(indicator_code=code, municipality=municipality)
+            # The latest year with a gemeente figure up to the report's period.
+            points = sources.series(
+                indicator_code=code, region_code=region, year_to=period.end.year
+            )
+            known = [p for p in points or [] if p["value"] is not None]
+            if not known:
+                continue
+            comp = sources.comparison(
+                indicator_code=code, municipality=municipality, year=int(known[-1]["period"][:4])
+            )
             # Only rates per 1,000 inhabitants compare fairly across areas (monitoring sums
             # the values of member gemeenten, which is meaningless for percentages).
             if comp and comp.get("spec") and comp.get("per_1000"):
@@ -232,11 +246,13 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     snap["signals"] = signals
     for t in plan["themes"]:
         theme_indicators = [i for i in indicators if i.get("theme") == t["title"]]
-        figures = [_key_figure(i, region) for i in theme_indicators]
+        figures = [_key_figure(i, region, period.end.year) for i in theme_indicators]
         charts = [
             c
             for c in (
-                sources.trend_chart(indicator_code=i["code"], region_code=region)
+                sources.trend_chart(
+                    indicator_code=i["code"], region_code=region, year_to=period.end.year
+                )
                 for i in theme_indicators
             )
             if c and c["points"]
@@ -292,6 +308,7 @@ def build_midterm(*, municipality, period: Period, title: str, texts: dict) -> d
                 indicator_code=code,
                 region_code=regions.get(code, region),
                 year_from=plan_start - 2,
+                year_to=period.end.year,
             )
             if chart is None or not chart["points"]:
                 continue
@@ -386,7 +403,10 @@ def build_digital(*, municipality, period: Period, title: str, texts: dict) -> d
     crime = []
     for i in catalogue:
         chart = sources.trend_chart(
-            indicator_code=i["code"], region_code=region, year_from=year - YEARS_BACK
+            indicator_code=i["code"],
+            region_code=region,
+            year_from=year - YEARS_BACK,
+            year_to=year,
         )
         if chart is not None:
             chart["points"] = [p for p in chart["points"] if int(p["period"][:4]) <= year]

@@ -324,7 +324,12 @@ def priority_status(*, municipality, plan_short_name: str) -> dict[int, str] | N
 
 
 def series(
-    *, indicator_code: str, region_code: str, per_1000: bool = False, year_from=None
+    *,
+    indicator_code: str,
+    region_code: str,
+    per_1000: bool = False,
+    year_from: int | None = None,
+    year_to: int | None = None,
 ) -> list[dict] | None:
     """Yearly values [{"period": "2023", "value": 1707}, ...] or None without monitoring."""
     fn = _function("kompas.monitoring.selectors", "series")
@@ -336,7 +341,11 @@ def series(
     return [
         {"period": str(p["period"]), "value": p["value"]}
         for p in fn(
-            indicator=indicator, region_code=region_code, per_1000=per_1000, year_from=year_from
+            indicator=indicator,
+            region_code=region_code,
+            per_1000=per_1000,
+            year_from=year_from,
+            year_to=year_to,
         )
     ]
 
@@ -354,13 +363,19 @@ def trend_chart(
     reference: float | None = None,
     reference_label: str = "",
     year_from: int | None = None,
+    year_to: int | None = None,
 ) -> dict | None:
     """A trend chart as monitoring draws it: {"title", "description", "spec", "points"}."""
     trend_spec = _function("kompas.monitoring.charts", "trend_spec")
     indicator = _indicator(indicator_code)
     if trend_spec is None or indicator is None:
         return None
-    points = series(indicator_code=indicator_code, region_code=region_code, year_from=year_from)
+    points = series(
+        indicator_code=indicator_code,
+        region_code=region_code,
+        year_from=year_from,
+        year_to=year_to,
+    )
     known = [p for p in points or [] if p["value"] is not None]
     if not known:
         return {"title": title or indicator.name, "points": [], "spec": None}
