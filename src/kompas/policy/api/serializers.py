@@ -56,7 +56,7 @@ class ActionInputSerializer(serializers.Serializer):
     due = serializers.DateField(required=False, allow_null=True, default=None)
     status = serializers.ChoiceField(choices=ActionStatus.choices, default=ActionStatus.PLANNED)
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
 

@@ -109,14 +109,14 @@ class ActionDetailView(GemeenteMixin, APIView):
 class ActionUpdateListView(GemeenteMixin, generics.ListCreateAPIView):
     serializer_class = ActionUpdateSerializer
 
-    def action(self):
+    def target_action(self):
         return selectors.action_get(municipality=self.gemeente(), pk=self.kwargs["pk"])
 
     def get_queryset(self):
-        return self.action().updates.select_related("created_by")
+        return self.target_action().updates.select_related("created_by")
 
     def create(self, request, *args, **kwargs):
-        action = self.action()
+        action = self.target_action()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         update = services.action_update_add(

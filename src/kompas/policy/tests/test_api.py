@@ -114,3 +114,11 @@ def test_events_endpoint_registers_for_partnership(adviseur_api):
     assert response.status_code == 201, response.content
     assert response.json()["partnership"] == "zuidoost-friesland"
     assert response.json()["municipality"] is None
+
+
+def test_openapi_schema_documents_the_plan_api(lezer_api):
+    response = lezer_api.get("/api/v1/schema/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    for path in ["/api/v1/plans/{gemeente}/", "/api/v1/plans/{gemeente}/actions/{id}/updates/"]:
+        assert path in text
