@@ -116,3 +116,56 @@ def test_concept_can_be_deleted(demo_heerenveen, adviseur):
     )
     services.report_delete(report=report, by=adviseur)
     assert not Report.objects.filter(pk=report.pk).exists()
+
+
+def test_midterm_assessment_per_priority_is_edited_in_the_ui(client, demo_heerenveen, adviseur):
+    report = services.report_create(
+        municipality=demo_heerenveen,
+        kind="tussenevaluatie",
+        period=parse_period("2023-01-01..2024-12-31"),
+    )
+    client.force_login(adviseur)
+    base = f"/heerenveen/rapportages/{report.pk}"
+    form = client.get(f"{base}/teksten/").content.decode()
+    assert "Beoordeling prioriteit 2: Veilige woon- en leefomgeving" in form
+    client.post(
+        f"{base}/teksten/",
+        {
+            "title": report.title,
+            "assessment_2": "Jeugdoverlast daalt, maar nog boven het niveau van 2018-2019.",
+            "adjustments": "Extra inzet boa's in het centrum.",
+        },
+    )
+    report.refresh_from_db()
+    assert report.texts["assessments"] == {
+        "2": "Jeugdoverlast daalt, maar nog boven het niveau van 2018-2019."
+    }
+    page = client.get(f"{base}/").content.decode()
+    assert "Jeugdoverlast daalt, maar nog boven het niveau van 2018-2019." in page
+    assert "Extra inzet boa&#x27;s in het centrum." in page
+    assert "Ontwikkeling sinds de start van het plan" in page
+
+
+def test_progress_report_shows_meldpunt_counts_of_the_period_only(demo_heerenveen):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    everything = sources.signal_statistics(
+        municipality=demo_heerenveen, start=today.replace(year=today.year - 5), end=today
+    )
+    assert everything["total"] > 0
+    snap = services.report_snapshot(
+        report=services.report_create(
+            municipality=demo_heerenveen,
+            kind="voortgang",
+            period=parse_period(f"{today.year - 5}-01-01..{today.isoformat()}"),
+        )
+    )
+    assert snap["signals"]["total"] == everything["total"]
+    assert set(snap["signals"]) == {"scope", "total", "by_phenomenon", "by_outcome"}
+    old = services.report_snapshot(
+        report=services.report_create(
+            municipality=demo_heerenveen, kind="voortgang", period=parse_period("2019-T1")
+        )
+    )
+    assert old["signals"]["total"] == 0
