@@ -29,9 +29,19 @@ def test_policy_pages_have_no_axe_violations(
         f"{base}/acties/{action.pk}/": action.title,
         f"{base}/register/": "Register van gebeurtenissen",
         f"{base}/plannen/{plan.pk}/versies/1/": "IVP 2023-2026, versie 1",
+        f"{base}/plannen/{plan.pk}/versies/": "Versies van IVP 2023-2026",
+        f"{base}/normen/voortgangsrapportages/": "Drie beknopte voortgangsrapportages per jaar",
+        f"{base}/acties/nieuw/": "Actie toevoegen",
+        f"{base}/register/nieuw/": "Gebeurtenis registreren",
     }
     for url, heading in pages.items():
         response = page.goto(url)
         assert response.status == 200, url
         assert page.get_by_role("heading", level=1).inner_text() == heading
         assert axe_check(page) == [], url
+    # a form with errors stays accessible
+    page.goto(f"{base}/register/nieuw/")
+    page.get_by_role("button", name="Registreren").click()
+    page.wait_for_load_state()
+    assert page.locator(".error").count() >= 2
+    assert axe_check(page) == []

@@ -172,3 +172,22 @@ def test_event_form_requires_fields(adviseur_client):
     page = response.content.decode()
     assert 'id="id_title_error"' in page and 'id="id_date_error"' in page
     assert not Event.objects.exists()
+
+
+def test_start_page_panels_show_overdue_norms_and_actions_due(lezer_client, ivp, heerenveen):
+    from kompas.policy.selectors import today
+    from kompas.policy.services import action_create
+
+    action_create(
+        plan=ivp,
+        priority=ivp.priorities.get(number=4),
+        execution_plan=ivp.execution_plans.get(key="2025-2026"),
+        title="Draaiboek onrust bijwerken",
+        due=today(),
+    )
+    page = lezer_client.get("/heerenveen/").content.decode()
+    panel = page.split("Acties die deze maand aflopen")[1].split("</section>")[0]
+    assert "Draaiboek onrust bijwerken" in panel
+    norms = page.split("Normen die achterlopen")[1].split("</section>")[0]
+    # nothing registered this year: the yearly progress reports are behind or expired
+    assert "Drie beknopte voortgangsrapportages per jaar" in norms
