@@ -191,3 +191,19 @@ def test_start_page_panels_show_overdue_norms_and_actions_due(lezer_client, ivp,
     norms = page.split("Normen die achterlopen")[1].split("</section>")[0]
     # nothing registered this year: the yearly progress reports are behind or expired
     assert "Drie beknopte voortgangsrapportages per jaar" in norms
+
+
+def test_gemeente_without_plan_gets_explanations_not_errors(client, reference_data, make_member):
+    client.force_login(make_member(reference_data["GM0085"], "adviseur"))
+    for url, text in {
+        "/ooststellingwerf/beleid/": "nog geen beleidsplan",
+        "/ooststellingwerf/beleid/acties/": "Geen acties gevonden.",
+        "/ooststellingwerf/beleid/normen/": "nog geen beleidsplan in Veiligheidskompas",
+        "/ooststellingwerf/beleid/register/": "Geen gebeurtenissen gevonden.",
+        "/ooststellingwerf/": "Geen normen die achterlopen.",
+    }.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert text in response.content.decode(), url
+    assert client.get("/ooststellingwerf/beleid/acties/nieuw/").status_code == 404
+    assert client.get("/ooststellingwerf/beleid/normen/x/").status_code == 404
