@@ -106,6 +106,9 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'kompas.sqlite3'}")
 }
+# Keep server connections open between requests (PostgreSQL); 0 closes them after each one.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("KOMPAS_DB_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while an import writes; IMMEDIATE avoids lock upgrades.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -266,6 +269,7 @@ LOGGING = {
 
 # Lockout is by user name on purpose (see AXES_LOCKOUT_PARAMETERS above).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
 
 # --- Signals (meldpunt) -----------------------------------------------------------------------
 # Encryption at rest of signal contents (docs/adr/0002-signal-encryption.md): comma-separated

@@ -81,3 +81,11 @@ def test_gemeente_switcher_for_member_of_several(client, heerenveen, weststellin
     assert client.get("/?gemeente=weststellingwerf")["Location"] == "/weststellingwerf/"
     # a gemeente the user is not a member of is not offered and not followed
     assert client.get("/?gemeente=opsterland").status_code == 200
+
+
+def test_partner_menu_offers_no_internal_pages(client, heerenveen, make_member):
+    partner = make_member(heerenveen, "partner", partner_code="politie")
+    client.force_login(partner)
+    page = client.get("/heerenveen/").content.decode()
+    assert "Wijken en buurten" not in page
+    assert client.get("/heerenveen/regios/").status_code == 404
