@@ -9,8 +9,13 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Rapportages")
 
     def ready(self) -> None:
-        from kompas.core import panels
+        from kompas.core import demo, panels
         from kompas.core.constants import Role
+
+        from .demo import load_demo
+        from .panels import reports_panel
+
+        panels.register(reports_panel)
 
         panels.register_nav(
             panels.NavItem(
@@ -20,3 +25,4 @@ class ReportingConfig(AppConfig):
                 order=60,
             )
         )
+        demo.register(load_demo, order=90)

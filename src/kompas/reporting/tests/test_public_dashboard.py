@@ -29,6 +29,7 @@ def sent_report(demo_heerenveen):
 
 
 def test_nothing_is_public_until_the_gemeente_publishes(client, demo_heerenveen, sent_report):
+    _publish(demo_heerenveen)  # the demo publishes everything; switch it all off
     response = client.get("/heerenveen/dashboard/")
     assert response.status_code == 200
     html = response.content.decode()

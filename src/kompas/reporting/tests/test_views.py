@@ -118,7 +118,9 @@ def test_publication_settings_page(client, adviseur_heerenveen, heerenveen):
     }
 
 
-def test_nav_entry_rapportages(client, adviseur_heerenveen):
+def test_nav_entry_and_start_page_panel(client, adviseur_heerenveen, report):
     login(client, adviseur_heerenveen)
     html = client.get("/heerenveen/").content.decode()
     assert 'href="/heerenveen/rapportages/"' in html
+    assert "Nog geen rapportage verzonden." in html
+    assert report.title in html
