@@ -46,6 +46,7 @@ def test_public_dashboard_and_report_pages_have_no_axe_violations(
 
     browser_login(page, "adviseur-heerenveen", password="demo-adviseur-heerenveen")
     for path in (
+        "/heerenveen/",  # start page with the Rapportages panel
         "/heerenveen/rapportages/",
         "/heerenveen/rapportages/nieuw/",
         "/heerenveen/rapportages/publicatie/",
