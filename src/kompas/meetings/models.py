@@ -45,6 +45,13 @@ class MeetingSeries(models.Model):
         return self.name
 
 
+def _exactly_one_of(a: str, b: str) -> Q:
+    """Constraint condition: exactly one of the two (nullable) fields is set."""
+    return (Q(**{f"{a}__isnull": False}) & Q(**{f"{b}__isnull": True})) | (
+        Q(**{f"{a}__isnull": True}) & Q(**{f"{b}__isnull": False})
+    )
+
+
 class SeriesMember(models.Model):
     """A member of a series: either a user or a partner organisation (all its partner members
     in the series' gemeente take part)."""
@@ -76,8 +83,7 @@ class SeriesMember(models.Model):
         ordering = ["series", "partner__name", "user__username"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(user__isnull=False) & Q(partner__isnull=True))
-                | (Q(user__isnull=True) & Q(partner__isnull=False)),
+                condition=_exactly_one_of("user", "partner"),
                 name="meetings_member_is_user_or_partner",
             ),
             models.UniqueConstraint(fields=["series", "user"], name="meetings_member_user_once"),
@@ -213,8 +219,7 @@ class FollowUpAction(models.Model):
         ordering = ["due_date", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(owner_user__isnull=False) & Q(owner_partner__isnull=True))
-                | (Q(owner_user__isnull=True) & Q(owner_partner__isnull=False)),
+                condition=_exactly_one_of("owner_user", "owner_partner"),
                 name="meetings_action_has_one_owner",
             ),
         ]

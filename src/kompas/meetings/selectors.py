@@ -35,6 +35,13 @@ def partner_access_days() -> int:
     return int(getattr(settings, "MEETINGS_PARTNER_ACCESS_DAYS", 14))
 
 
+def _first_or_404(qs: QuerySet):
+    found = qs.first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def _member_q(*, user, membership: Membership, prefix: str = "") -> Q:
     q = Q(**{f"{prefix}members__user": user})
     if membership.partner_id:
@@ -51,11 +58,8 @@ def series_list(*, user, municipality: Municipality, membership: Membership) -> 
 
 
 def series_get(*, user, municipality, membership, pk) -> MeetingSeries:
-    series = series_list(user=user, municipality=municipality, membership=membership).filter(pk=pk)
-    found = series.first()
-    if found is None:
-        raise Http404
-    return found
+    visible = series_list(user=user, municipality=municipality, membership=membership)
+    return _first_or_404(visible.filter(pk=pk))
 
 
 def series_member_list(*, series: MeetingSeries) -> QuerySet[SeriesMember]:
@@ -75,13 +79,8 @@ def meeting_list(
 
 
 def meeting_get(*, user, municipality, membership, pk) -> Meeting:
-    meeting = meeting_list(user=user, municipality=municipality, membership=membership).filter(
-        pk=pk
-    )
-    found = meeting.first()
-    if found is None:
-        raise Http404
-    return found
+    visible = meeting_list(user=user, municipality=municipality, membership=membership)
+    return _first_or_404(visible.filter(pk=pk))
 
 
 def meeting_upcoming(*, user, municipality, membership, limit: int = 10) -> QuerySet[Meeting]:
@@ -113,26 +112,20 @@ def agenda_item_list(*, meeting: Meeting) -> QuerySet[AgendaItem]:
 
 def agenda_item_get(*, user, municipality, membership, pk) -> AgendaItem:
     visible = meeting_list(user=user, municipality=municipality, membership=membership)
-    item = (
-        AgendaItem.objects.filter(pk=pk, meeting__in=visible.values("pk"))
-        .select_related("meeting", "meeting__series", "meeting__series__municipality")
-        .first()
+    return _first_or_404(
+        AgendaItem.objects.filter(pk=pk, meeting__in=visible.values("pk")).select_related(
+            "meeting", "meeting__series", "meeting__series__municipality"
+        )
     )
-    if item is None:
-        raise Http404
-    return item
 
 
 def action_get(*, user, municipality, membership, pk) -> FollowUpAction:
     visible = meeting_list(user=user, municipality=municipality, membership=membership)
-    action = (
-        FollowUpAction.objects.filter(pk=pk, item__meeting__in=visible.values("pk"))
-        .select_related("item", "item__meeting", "item__meeting__series")
-        .first()
+    return _first_or_404(
+        FollowUpAction.objects.filter(pk=pk, item__meeting__in=visible.values("pk")).select_related(
+            "item", "item__meeting", "item__meeting__series"
+        )
     )
-    if action is None:
-        raise Http404
-    return action
 
 
 def action_list_for_owner(

@@ -36,6 +36,26 @@ def _audit(*, by, action: str, obj, fields=(), note: str = "") -> None:
     )
 
 
+def _apply_changes(obj, *, by, **values):
+    """Set values on obj, validate and save it; audit the fields whose value changed (if any)."""
+    changed = [f for f, v in values.items() if getattr(obj, f) != v]
+    for f, v in values.items():
+        setattr(obj, f, v)
+    obj.full_clean()
+    obj.save()
+    if changed:
+        _audit(by=by, action=AuditAction.UPDATE, obj=obj, fields=changed)
+    return obj
+
+
+def _renumber(items) -> None:
+    """Give the agenda items (in their new order) the orders 1, 2, 3, ..."""
+    for position, it in enumerate(items, start=1):
+        if it.order != position:
+            it.order = position
+            it.save(update_fields=["order"])
+
+
 # --- Series and members ------------------------------------------------------------------------
 @transaction.atomic
 def series_create(
@@ -65,14 +85,11 @@ def series_update(*, series: MeetingSeries, by, **changes) -> MeetingSeries:
     unknown = set(changes) - set(SERIES_FIELDS)
     if unknown:
         raise ValueError(f"unknown series fields {sorted(unknown)}")
-    changed = [f for f, v in changes.items() if getattr(series, f) != v]
-    for f, v in changes.items():
-        setattr(series, f, v.strip() if isinstance(v, str) else v)
-    series.full_clean()
-    series.save()
-    if changed:
-        _audit(by=by, action=AuditAction.UPDATE, obj=series, fields=changed)
-    return series
+    return _apply_changes(
+        series,
+        by=by,
+        **{f: v.strip() if isinstance(v, str) else v for f, v in changes.items()},
+    )
 
 
 @transaction.atomic
@@ -139,17 +156,7 @@ def meeting_update(*, meeting: Meeting, starts_at: datetime, location: str, by) 
             _("Deze vergadering is %(status)s; datum en plaats liggen vast.")
             % {"status": meeting.get_status_display()}
         )
-    changed = [
-        f
-        for f, v in (("starts_at", starts_at), ("location", location.strip()))
-        if getattr(meeting, f) != v
-    ]
-    meeting.starts_at, meeting.location = starts_at, location.strip()
-    meeting.full_clean()
-    meeting.save()
-    if changed:
-        _audit(by=by, action=AuditAction.UPDATE, obj=meeting, fields=changed)
-    return meeting
+    return _apply_changes(meeting, by=by, starts_at=starts_at, location=location.strip())
 
 
 @transaction.atomic
@@ -291,10 +298,7 @@ def agenda_item_move(*, item: AgendaItem, direction: str, by) -> AgendaItem:
     if direction not in ("up", "down") or not 0 <= other < len(items):
         return item
     items[index], items[other] = items[other], items[index]
-    for position, it in enumerate(items, start=1):
-        if it.order != position:
-            it.order = position
-            it.save(update_fields=["order"])
+    _renumber(items)
     _audit(by=by, action=AuditAction.UPDATE, obj=item, fields=["order"])
     item.refresh_from_db()
     return item
@@ -310,10 +314,7 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
     _audit(by=by, action=AuditAction.DELETE, obj=item, note=f"van agenda {item.meeting_id}")
     meeting = item.meeting
     item.delete()
-    for position, it in enumerate(meeting.items.order_by("order", "pk"), start=1):
-        if it.order != position:
-            it.order = position
-            it.save(update_fields=["order"])
+    _renumber(meeting.items.order_by("order", "pk"))
 
 
 @transaction.atomic
@@ -321,17 +322,7 @@ def agenda_item_record(*, item: AgendaItem, minutes: str, decisions: str, by) ->
     """Write the minutes and decisions of an item (before, during or after the meeting)."""
     if item.meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("Deze vergadering is geannuleerd; er is geen verslag."))
-    changed = [
-        f
-        for f, v in (("minutes", minutes.strip()), ("decisions", decisions.strip()))
-        if getattr(item, f) != v
-    ]
-    item.minutes, item.decisions = minutes.strip(), decisions.strip()
-    item.full_clean()
-    item.save()
-    if changed:
-        _audit(by=by, action=AuditAction.UPDATE, obj=item, fields=changed)
-    return item
+    return _apply_changes(item, by=by, minutes=minutes.strip(), decisions=decisions.strip())
 
 
 # --- Follow-up actions ---------------------------------------------------------------------------

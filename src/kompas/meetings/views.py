@@ -53,11 +53,6 @@ def _add_errors(form, exc: ValidationError) -> None:
             form.add_error(None, message)
 
 
-def _flash_errors(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
 def _base(municipality, membership, **extra) -> dict:
     return {
         "municipality": municipality,
@@ -65,6 +60,55 @@ def _base(municipality, membership, **extra) -> dict:
         "can_manage": selectors.can_manage(membership),
         **extra,
     }
+
+
+def _save_form(request, form, save, success: str):
+    """On a POST with a valid form, call save(cleaned_data) and flash success. Returns what
+    save returned (the saved object), or None when the form is not valid or the service refused
+    it; the service's errors are then on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        saved = save(form.cleaned_data)
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        return None
+    messages.success(request, success)
+    return saved
+
+
+def _form_page(request, municipality, membership, *, status: int = 200, **context):
+    return render(
+        request,
+        "meetings/form_page.html",
+        _base(municipality, membership, **context),
+        status=status,
+    )
+
+
+def _call_service(request, call, success: str = ""):
+    """Call a service behind a button (no form to put errors on). A refusal becomes error
+    messages and gives None; otherwise flash success (if given) and return what call returned."""
+    try:
+        result = call()
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+def _managed_series(request, slug, pk):
+    """The gemeente and a series for a manager's page: 403 for others (checked first),
+    404 when the series is not visible."""
+    municipality, membership = _gemeente(request, slug)
+    _manager(membership)
+    series = selectors.series_get(
+        user=request.user, municipality=municipality, membership=membership, pk=pk
+    )
+    return municipality, membership, series
 
 
 # --- Series ------------------------------------------------------------------------------------
@@ -87,27 +131,22 @@ def series_create(request, slug):
     municipality, membership = _gemeente(request, slug)
     _manager(membership)
     form = SeriesForm(request.POST or None, initial={"kind": SeriesKind.LIO})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            series = services.series_create(
-                municipality=municipality,
-                name=data["name"],
-                kind=data["kind"],
-                confidentiality=data["confidentiality"],
-                description=data["description"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Het overleg is aangemaakt. Voeg nu deelnemers toe."))
-            return redirect("meetings:series_detail", slug=slug, pk=series.pk)
-    return render(
+    series = _save_form(
         request,
-        "meetings/form_page.html",
-        _base(municipality, membership, form=form, title=_("Nieuw overleg")),
+        form,
+        lambda data: services.series_create(
+            municipality=municipality,
+            name=data["name"],
+            kind=data["kind"],
+            confidentiality=data["confidentiality"],
+            description=data["description"],
+            by=request.user,
+        ),
+        _("Het overleg is aangemaakt. Voeg nu deelnemers toe."),
     )
+    if series is not None:
+        return redirect("meetings:series_detail", slug=slug, pk=series.pk)
+    return _form_page(request, municipality, membership, form=form, title=_("Nieuw overleg"))
 
 
 def series_detail(request, slug, pk):
@@ -135,76 +174,56 @@ def series_detail(request, slug, pk):
 
 
 def series_edit(request, slug, pk):
-    municipality, membership = _gemeente(request, slug)
-    _manager(membership)
-    series = selectors.series_get(
-        user=request.user, municipality=municipality, membership=membership, pk=pk
-    )
+    municipality, membership, series = _managed_series(request, slug, pk)
     initial = {f: getattr(series, f) for f in services.SERIES_FIELDS}
     form = SeriesForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.series_update(series=series, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Het overleg is bijgewerkt."))
-            return redirect("meetings:series_detail", slug=slug, pk=series.pk)
-    return render(
+    if _save_form(
         request,
-        "meetings/form_page.html",
-        _base(
-            municipality,
-            membership,
-            form=form,
-            series=series,
-            title=_("Overleg %(name)s wijzigen") % {"name": series.name},
-        ),
+        form,
+        lambda data: services.series_update(series=series, by=request.user, **data),
+        _("Het overleg is bijgewerkt."),
+    ):
+        return redirect("meetings:series_detail", slug=slug, pk=series.pk)
+    return _form_page(
+        request,
+        municipality,
+        membership,
+        form=form,
+        series=series,
+        title=_("Overleg %(name)s wijzigen") % {"name": series.name},
     )
 
 
 @require_POST
 def member_add(request, slug, pk):
-    municipality, membership = _gemeente(request, slug)
-    _manager(membership)
-    series = selectors.series_get(
-        user=request.user, municipality=municipality, membership=membership, pk=pk
-    )
+    municipality, membership, series = _managed_series(request, slug, pk)
     form = MemberForm(request.POST, municipality=municipality)
-    if form.is_valid():
-        try:
-            services.series_member_add(
-                series=series,
-                user=form.cleaned_data["user"],
-                partner=form.cleaned_data["partner"],
-                role=form.cleaned_data["role"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("De deelnemer is toegevoegd."))
-            return redirect("meetings:series_detail", slug=slug, pk=series.pk)
-    return render(
+    if _save_form(
         request,
-        "meetings/form_page.html",
-        _base(
-            municipality,
-            membership,
-            form=form,
+        form,
+        lambda data: services.series_member_add(
             series=series,
-            title=_("Deelnemer toevoegen aan %(name)s") % {"name": series.name},
+            user=data["user"],
+            partner=data["partner"],
+            role=data["role"],
+            by=request.user,
         ),
+        _("De deelnemer is toegevoegd."),
+    ):
+        return redirect("meetings:series_detail", slug=slug, pk=series.pk)
+    return _form_page(
+        request,
+        municipality,
+        membership,
         status=400,
+        form=form,
+        series=series,
+        title=_("Deelnemer toevoegen aan %(name)s") % {"name": series.name},
     )
 
 
 def member_remove(request, slug, pk, member_pk):
-    municipality, membership = _gemeente(request, slug)
-    _manager(membership)
-    series = selectors.series_get(
-        user=request.user, municipality=municipality, membership=membership, pk=pk
-    )
+    municipality, membership, series = _managed_series(request, slug, pk)
     member = series.members.filter(pk=member_pk).first()
     if member is None:
         raise Http404
@@ -229,40 +248,34 @@ def member_remove(request, slug, pk, member_pk):
 
 
 # --- Meetings ----------------------------------------------------------------------------------
-def _meeting_form_datetime(data) -> datetime:
-    return timezone.make_aware(datetime.combine(data["date"], data["time"]))
+def _meeting_fields(data) -> dict:
+    """MeetingForm's cleaned data as the arguments of meeting_create and meeting_update."""
+    return {
+        "starts_at": timezone.make_aware(datetime.combine(data["date"], data["time"])),
+        "location": data["location"],
+    }
 
 
 def meeting_create(request, slug, pk):
-    municipality, membership = _gemeente(request, slug)
-    _manager(membership)
-    series = selectors.series_get(
-        user=request.user, municipality=municipality, membership=membership, pk=pk
-    )
+    municipality, membership, series = _managed_series(request, slug, pk)
     form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                series=series,
-                starts_at=_meeting_form_datetime(form.cleaned_data),
-                location=form.cleaned_data["location"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("De vergadering is gepland."))
-            return redirect("meetings:meeting_detail", slug=slug, pk=meeting.pk)
-    return render(
+    meeting = _save_form(
         request,
-        "meetings/form_page.html",
-        _base(
-            municipality,
-            membership,
-            form=form,
-            series=series,
-            title=_("Nieuwe vergadering van %(name)s") % {"name": series.name},
+        form,
+        lambda data: services.meeting_create(
+            series=series, by=request.user, **_meeting_fields(data)
         ),
+        _("De vergadering is gepland."),
+    )
+    if meeting is not None:
+        return redirect("meetings:meeting_detail", slug=slug, pk=meeting.pk)
+    return _form_page(
+        request,
+        municipality,
+        membership,
+        form=form,
+        series=series,
+        title=_("Nieuwe vergadering van %(name)s") % {"name": series.name},
     )
 
 
@@ -307,30 +320,23 @@ def meeting_edit(request, slug, pk):
         request.POST or None,
         initial={"date": local.date(), "time": local.time(), "location": meeting.location},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(
-                meeting=meeting,
-                starts_at=_meeting_form_datetime(form.cleaned_data),
-                location=form.cleaned_data["location"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("De vergadering is bijgewerkt."))
-            return redirect("meetings:meeting_detail", slug=slug, pk=meeting.pk)
-    return render(
+    if _save_form(
         request,
-        "meetings/form_page.html",
-        _base(
-            municipality,
-            membership,
-            form=form,
-            series=meeting.series,
-            meeting=meeting,
-            title=_("Vergadering wijzigen"),
+        form,
+        lambda data: services.meeting_update(
+            meeting=meeting, by=request.user, **_meeting_fields(data)
         ),
+        _("De vergadering is bijgewerkt."),
+    ):
+        return redirect("meetings:meeting_detail", slug=slug, pk=meeting.pk)
+    return _form_page(
+        request,
+        municipality,
+        membership,
+        form=form,
+        series=meeting.series,
+        meeting=meeting,
+        title=_("Vergadering wijzigen"),
     )
 
 
@@ -340,18 +346,13 @@ def meeting_status(request, slug, pk):
     _manager(membership)
     form = MeetingStatusForm(request.POST or request.GET or None)
     if request.method == "POST" and form.is_valid() and request.POST.get("bevestigd") == "ja":
-        try:
-            services.meeting_status_set(
-                meeting=meeting, status=form.cleaned_data["status"], by=request.user
-            )
-        except ValidationError as exc:
-            _flash_errors(request, exc)
-        else:
-            messages.success(
-                request,
-                _("De vergadering is gemarkeerd als %(status)s.")
-                % {"status": MeetingStatus(form.cleaned_data["status"]).label},
-            )
+        status = form.cleaned_data["status"]
+        _call_service(
+            request,
+            lambda: services.meeting_status_set(meeting=meeting, status=status, by=request.user),
+            _("De vergadering is gemarkeerd als %(status)s.")
+            % {"status": MeetingStatus(status).label},
+        )
         return redirect("meetings:meeting_detail", slug=slug, pk=meeting.pk)
     return render(
         request,
@@ -365,16 +366,15 @@ def agenda_edit(request, slug, pk):
     municipality, membership, meeting = _meeting(request, slug, pk)
     _manager(membership)
     topic_form = TopicForm(request.POST or None)
-    if request.method == "POST" and topic_form.is_valid():
-        try:
-            services.agenda_item_add_topic(
-                meeting=meeting, title=topic_form.cleaned_data["title"], by=request.user
-            )
-        except ValidationError as exc:
-            _add_errors(topic_form, exc)
-        else:
-            messages.success(request, _("Het onderwerp staat op de agenda."))
-            return redirect("meetings:agenda_edit", slug=slug, pk=meeting.pk)
+    if _save_form(
+        request,
+        topic_form,
+        lambda data: services.agenda_item_add_topic(
+            meeting=meeting, title=data["title"], by=request.user
+        ),
+        _("Het onderwerp staat op de agenda."),
+    ):
+        return redirect("meetings:agenda_edit", slug=slug, pk=meeting.pk)
     return render(
         request,
         "meetings/agenda_edit.html",
@@ -395,18 +395,16 @@ def agenda_edit(request, slug, pk):
 def agenda_propose(request, slug, pk):
     municipality, membership, meeting = _meeting(request, slug, pk)
     _manager(membership)
-    try:
-        added = services.agenda_propose(meeting=meeting, by=request.user)
-    except ValidationError as exc:
-        _flash_errors(request, exc)
-    else:
-        if added:
-            messages.success(
-                request,
-                _("%(n)s geagendeerde signalen zijn aan de agenda toegevoegd.") % {"n": len(added)},
-            )
-        else:
-            messages.info(request, _("Er zijn geen nieuwe geagendeerde signalen."))
+    added = _call_service(
+        request, lambda: services.agenda_propose(meeting=meeting, by=request.user)
+    )
+    if added:
+        messages.success(
+            request,
+            _("%(n)s geagendeerde signalen zijn aan de agenda toegevoegd.") % {"n": len(added)},
+        )
+    elif added == []:
+        messages.info(request, _("Er zijn geen nieuwe geagendeerde signalen."))
     return redirect("meetings:meeting_detail", slug=slug, pk=meeting.pk)
 
 
@@ -415,14 +413,13 @@ def agenda_add_reference(request, slug, pk):
     """Add a signal or a dossier (chosen from the meldpunt) to the agenda."""
     municipality, membership, meeting = _meeting(request, slug, pk)
     _manager(membership)
-    try:
-        integrations.agenda_add_reference(
+    _call_service(
+        request,
+        lambda: integrations.agenda_add_reference(
             meeting=meeting, municipality=municipality, data=request.POST, by=request.user
-        )
-    except ValidationError as exc:
-        _flash_errors(request, exc)
-    else:
-        messages.success(request, _("Het punt staat op de agenda."))
+        ),
+        _("Het punt staat op de agenda."),
+    )
     return redirect("meetings:agenda_edit", slug=slug, pk=meeting.pk)
 
 
@@ -438,12 +435,12 @@ def _item(request, slug, pk):
 def item_move(request, slug, pk):
     municipality, membership, item = _item(request, slug, pk)
     _manager(membership)
-    try:
-        services.agenda_item_move(
+    _call_service(
+        request,
+        lambda: services.agenda_item_move(
             item=item, direction=request.POST.get("richting", ""), by=request.user
-        )
-    except ValidationError as exc:
-        _flash_errors(request, exc)
+        ),
+    )
     return redirect("meetings:agenda_edit", slug=slug, pk=item.meeting_id)
 
 
@@ -451,12 +448,11 @@ def item_remove(request, slug, pk):
     municipality, membership, item = _item(request, slug, pk)
     _manager(membership)
     if request.method == "POST":
-        try:
-            services.agenda_item_remove(item=item, by=request.user)
-        except ValidationError as exc:
-            _flash_errors(request, exc)
-        else:
-            messages.success(request, _("Het punt is van de agenda gehaald."))
+        _call_service(
+            request,
+            lambda: services.agenda_item_remove(item=item, by=request.user),
+            _("Het punt is van de agenda gehaald."),
+        )
         return redirect("meetings:agenda_edit", slug=slug, pk=item.meeting_id)
     return render(
         request,
@@ -492,29 +488,25 @@ def item_detail(request, slug, pk):
             request.POST if request.POST.get("formulier") == "actie" else None,
             series=meeting.series,
         )
-        if request.method == "POST" and record_form.is_bound and record_form.is_valid():
-            try:
-                services.agenda_item_record(item=item, by=request.user, **record_form.cleaned_data)
-            except ValidationError as exc:
-                _add_errors(record_form, exc)
-            else:
-                messages.success(request, _("Het verslag is opgeslagen."))
-                return redirect("meetings:item_detail", slug=slug, pk=item.pk)
-        if request.method == "POST" and action_form.is_bound and action_form.is_valid():
-            data = action_form.cleaned_data
-            try:
-                services.action_create(
-                    item=item,
-                    description=data["description"],
-                    due_date=data["due_date"],
-                    by=request.user,
-                    **data["owner"],
-                )
-            except ValidationError as exc:
-                _add_errors(action_form, exc)
-            else:
-                messages.success(request, _("De actie is toegevoegd."))
-                return redirect("meetings:item_detail", slug=slug, pk=item.pk)
+        # At most one of the two forms is bound: the POST says which ("formulier").
+        if _save_form(
+            request,
+            record_form,
+            lambda data: services.agenda_item_record(item=item, by=request.user, **data),
+            _("Het verslag is opgeslagen."),
+        ) or _save_form(
+            request,
+            action_form,
+            lambda data: services.action_create(
+                item=item,
+                description=data["description"],
+                due_date=data["due_date"],
+                by=request.user,
+                **data["owner"],
+            ),
+            _("De actie is toegevoegd."),
+        ):
+            return redirect("meetings:item_detail", slug=slug, pk=item.pk)
     elif request.method == "POST":
         raise PermissionDenied
     audit_log(user=request.user, action=AuditAction.VIEW, obj=item, municipality=municipality)
