@@ -160,13 +160,17 @@ def report_texts_update(
     return report
 
 
-@transaction.atomic
 def report_send(*, report: Report, by=None) -> Report:
     """Vaststellen en verzenden: freeze the data snapshot and the PDF with its SHA-256, and
-    register the event that counts for the plan's reporting norm."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    register the event that counts for the plan's reporting norm.
+
+    The snapshot and the PDF (seconds of work) are made outside the database transaction, so
+    no lock is held meanwhile; the short transaction then checks that the report is still the
+    same concept (not sent, texts not edited since) before it stores everything at once."""
+    report = Report.objects.get(pk=report.pk)
     if report.is_frozen:
         raise ReportFrozen(_("Deze rapportage is al vastgesteld en verzonden."))
+    seen_update = report.updated_at
     now = timezone.now()
     report.status = ReportStatus.SENT
     report.sent_at = now
@@ -181,25 +185,33 @@ def report_send(*, report: Report, by=None) -> Report:
     snap["version"] = report.version
     snap["status"] = report.status
     pdf = rendering.render_pdf(snap, meta=report_meta(report))
-    report.snapshot = snap
-    report.pdf = pdf
-    report.sha256 = rendering.sha256(pdf)
-    _save(report)
-    sources.event_register(
-        kind=EVENT_KIND_FOR_REPORT[report.kind],
-        on=timezone.localdate(now),
-        title=report.title[:300],
-        municipality=report.municipality,
-        source_id=str(report.pk),
-        by=by,
-    )
-    audit_log(
-        user=by,
-        action=AuditAction.UPDATE,
-        obj=report,
-        fields=["status", "snapshot", "pdf", "sha256"],
-        note=f"vastgesteld en verzonden, sha256 {report.sha256[:16]}",
-    )
+    with transaction.atomic():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if current.is_frozen:
+            raise ReportFrozen(_("Deze rapportage is al vastgesteld en verzonden."))
+        if current.updated_at != seen_update:
+            raise ValidationError(
+                _("De rapportage is intussen gewijzigd. Bekijk haar opnieuw en verzend dan.")
+            )
+        report.snapshot = snap
+        report.pdf = pdf
+        report.sha256 = rendering.sha256(pdf)
+        _save(report)
+        sources.event_register(
+            kind=EVENT_KIND_FOR_REPORT[report.kind],
+            on=timezone.localdate(now),
+            title=report.title[:300],
+            municipality=report.municipality,
+            source_id=str(report.pk),
+            by=by,
+        )
+        audit_log(
+            user=by,
+            action=AuditAction.UPDATE,
+            obj=report,
+            fields=["status", "snapshot", "pdf", "sha256"],
+            note=f"vastgesteld en verzonden, sha256 {report.sha256[:16]}",
+        )
     return report
 
 

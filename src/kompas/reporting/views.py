@@ -139,7 +139,11 @@ def report_send(request, slug, pk):
         messages.error(request, _("Deze rapportage is al vastgesteld en verzonden."))
         return redirect("reporting:report_detail", slug=slug, pk=pk)
     if request.method == "POST":
-        services.report_send(report=report, by=request.user)
+        try:
+            services.report_send(report=report, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reporting:report_detail", slug=slug, pk=pk)
         messages.success(
             request,
             _("De rapportage is vastgesteld en verzonden. De PDF en de gegevens liggen vast."),

@@ -172,3 +172,22 @@ def test_progress_report_shows_meldpunt_counts_of_the_period_only(demo_heerenvee
         )
     )
     assert old["signals"]["total"] == 0
+
+
+def test_send_refuses_when_the_texts_changed_meanwhile(demo_heerenveen, adviseur, monkeypatch):
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=parse_period("2024-T3"), by=adviseur
+    )
+    from kompas.reporting import rendering
+
+    real_render = rendering.render_pdf
+
+    def render_while_a_colleague_edits(snap, meta=None):
+        services.report_texts_update(report=report, texts={"summary": "Nieuw"}, by=adviseur)
+        return real_render(snap, meta=meta)
+
+    monkeypatch.setattr(rendering, "render_pdf", render_while_a_colleague_edits)
+    with pytest.raises(ValidationError, match="intussen gewijzigd"):
+        services.report_send(report=report, by=adviseur)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.CONCEPT and report.pdf is None
