@@ -212,37 +212,34 @@ def test_missing_file_is_reported(tmp_path, reference_data):
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "line", "field", "message"),
+    ("old", "new", "field", "message"),
     [
         (
             '    goal: "2.1"\n    indicator: "veiligheidsmonitor:onveilig-eigen-buurt"',
             '    goal: "9.9"\n    indicator: "veiligheidsmonitor:onveilig-eigen-buurt"',
-            525,
             "targets[0].goal",
             "doel '9.9' is geen doel (code of tekst) van prioriteit 2",
         ),
         (
             '    deadline: "2026-12-31"\n    text: "het veiligheidsgevoel',
             '    deadline: "2030-12-31"\n    text: "het veiligheidsgevoel',
-            529,
             "targets[0].deadline",
             "de datum ligt buiten de looptijd van het plan",
         ),
         (
             "reference_region: GM0074, tolerance: 0",
             "reference_region: BU00740101, tolerance: 0",
-            528,
             "targets[0].rule.reference_region",
             "een gebied kan niet met zichzelf worden vergeleken",
         ),
     ],
 )
-def test_monitoring_sections_are_checked_too(
-    tmp_path, reference_data, old, new, line, field, message
-):
+def test_monitoring_sections_are_checked_too(tmp_path, reference_data, old, new, field, message):
     from kompas.policy.planfile import PLANS_DIR
 
     text = (PLANS_DIR / "GM0074-ivp-2023-2026.yaml").read_text(encoding="utf-8")
     assert text.count(old) == 1
+    # the line of the changed field in the seed file (not a fixed number, so the seed can grow)
+    line = text[: text.index(old)].count("\n") + 1
     errors, _path = _errors(tmp_path, text.replace(old, new))
     assert errors == [(line, field, message)]
