@@ -64,3 +64,36 @@ def test_pdf_holds_priorities_ambitions_charts_targets_and_actions(demo_heerenve
 
     pages = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
     assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 20
+
+
+def _layout_lines(pdf: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(pdf)
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [_flat(line) for line in layout.splitlines()]
+
+
+def test_every_norm_row_keeps_its_label_beside_its_figures(demo_heerenveen, tmp_path):
+    """A table row is never split over two pages: in the concept's PDF (what staff download)
+    and in the sent one, the reader sees each norm's name on the same line as its period,
+    figures and status (pdftotext -layout keeps a row on one line)."""
+    concept = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T2")
+    )
+    snapshot = services.report_snapshot(report=concept)
+    concept_pdf = services.report_pdf(report=concept)
+    sent_pdf = bytes(services.report_send(report=concept).pdf)
+    norms = [n for p in snapshot["priorities"] for n in p["norms"]] + snapshot["norms_general"]
+    assert len(norms) >= 10
+    for pdf in (concept_pdf, sent_pdf):
+        lines = _layout_lines(pdf, tmp_path)
+        for norm in norms:
+            head = " ".join(norm["title"].split()[:2])
+            assert any(
+                line.startswith(head)
+                and norm["period_label"] in line
+                and norm["status_label"] in line
+                for line in lines
+            ), f"norm {norm['code']!r} lost its label: no line with {head!r} and its figures"
