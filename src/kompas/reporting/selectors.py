@@ -30,6 +30,21 @@ def report_get(*, municipality: Municipality, pk: int) -> Report:
     return report
 
 
+def report_open_concept(*, municipality: Municipality, kind: str, period) -> Report | None:
+    """The newest concept of this kind for exactly this period, if the team has one open."""
+    return (
+        Report.objects.filter(
+            municipality=municipality,
+            kind=kind,
+            period_start=period.start,
+            period_end=period.end,
+            status=ReportStatus.CONCEPT,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
 def publication_settings(*, municipality: Municipality) -> dict[str, bool]:
     """Per public element whether it is published (default: not published)."""
     stored = dict(

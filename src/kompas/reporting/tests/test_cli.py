@@ -33,6 +33,20 @@ def test_report_command_writes_pdf_html_and_json(heerenveen, tmp_path, capsys):
     assert "concept" in capsys.readouterr().out
 
 
+def test_running_twice_reuses_the_open_concept_with_its_texts(heerenveen, tmp_path, capsys):
+    call_command("report", "voortgang", "GM0074", "--periode", "2025-T2")
+    concept = Report.objects.get()
+    concept.texts = {"summary": "Samenvatting van het team"}
+    concept.save()
+    html = tmp_path / "again.html"
+    call_command("report", "voortgang", "GM0074", "--periode", "2025-T2", "--html", str(html))
+    assert Report.objects.count() == 1
+    assert "Bestaand concept gebruikt (versie 1)" in capsys.readouterr().out
+    assert "Samenvatting van het team" in html.read_text()
+    call_command("report", "voortgang", "GM0074", "--periode", "2025-T2", "--nieuw")
+    assert sorted(Report.objects.values_list("version", flat=True)) == [1, 2]
+
+
 def test_digitaal_with_jaar_and_send(heerenveen, tmp_path):
     call_command("report", "digitaal", "GM0074", "--jaar", "2025", "--verzenden")
     report = Report.objects.get()

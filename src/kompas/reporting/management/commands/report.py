@@ -4,7 +4,9 @@ kompas report tussenevaluatie GM0074 [--periode 2023-01-01..2024-12-31] --pdf ou
 kompas report digitaal GM0074 --jaar 2025 --pdf out.pdf [--html out.html] [--json out.json]
 
 Makes a concept report (stored, so the team can edit and send it in the UI) and writes its
-PDF, HTML and/or data snapshot. With --verzenden the report is sent (frozen) at once."""
+PDF, HTML and/or data snapshot. An open concept of the same kind and period is used again
+(with the texts the team wrote in it) unless --nieuw is given. With --verzenden the report is
+sent (frozen) at once."""
 
 import json
 from datetime import date
@@ -14,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from kompas.core.models import Municipality
-from kompas.reporting import rendering, services, sources
+from kompas.reporting import rendering, selectors, services, sources
 from kompas.reporting.constants import ReportKind
 from kompas.reporting.periods import PeriodError, current_tertial, parse_period, range_period
 
@@ -32,6 +34,11 @@ class Command(BaseCommand):
         parser.add_argument("--html", help="schrijf de HTML naar dit bestand")
         parser.add_argument("--json", help="schrijf de gegevens (snapshot) naar dit bestand")
         parser.add_argument(
+            "--nieuw",
+            action="store_true",
+            help="maak altijd een nieuw concept, ook als er al een concept voor deze periode is",
+        )
+        parser.add_argument(
             "--verzenden",
             action="store_true",
             help="stel de rapportage meteen vast en verzend haar (legt PDF en gegevens vast)",
@@ -47,9 +54,20 @@ class Command(BaseCommand):
         except PeriodError as exc:
             raise CommandError(f"--periode: {exc}") from exc
         try:
-            report = services.report_create(
-                municipality=municipality, kind=kind, period=period, title=opts["titel"]
-            )
+            report = None
+            if not opts["nieuw"]:
+                report = selectors.report_open_concept(
+                    municipality=municipality, kind=kind, period=period
+                )
+            if report is None:
+                report = services.report_create(
+                    municipality=municipality, kind=kind, period=period, title=opts["titel"]
+                )
+            else:
+                self.stdout.write(
+                    f"Bestaand concept gebruikt (versie {report.version}); "
+                    "gebruik --nieuw voor een nieuw concept."
+                )
             if opts["verzenden"]:
                 report = services.report_send(report=report)
         except ValidationError as exc:
