@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from kompas.signals import crypto
+from kompas.signals.attachments import attachment_clean
 from kompas.signals.models import Signal, SignalMessage
 from kompas.signals.services import (
     Contact,
@@ -29,6 +30,7 @@ SECRETS = [
     "Antwoord-met-geheim-woord-Zeepaard",
     "Vraag-van-team-Kwartelkoning",
     "Achter-de-molen-plek",
+    "Bijlage-met-geheim-woord-Grutto",
 ]
 
 
@@ -76,11 +78,27 @@ def _raw_dump() -> bytes:
         return "\n".join(rows).encode()
 
 
+def _pdf_with(text: str) -> bytes:
+    """A real one-page PDF whose content stream holds `text` in plain bytes."""
+    stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    for number, body in enumerate(objects, start=1):
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    return out + b"trailer << /Root 1 0 R >>\n%%EOF\n"
+
+
 def _make(make_signal, adviseur):
     signal, _code = make_signal(
         description=f"Ik ruik {SECRETS[0]} elke avond.",
         contact=Contact(name=SECRETS[1], email=SECRETS[2], phone=SECRETS[3]),
         location=Location(description=SECRETS[6]),
+        attachments=[attachment_clean(data=_pdf_with(SECRETS[7]), name="bewijs.pdf")],
     )
     signal_question_ask(signal=signal, text=SECRETS[5], by=adviseur)
     signal_reporter_reply(signal=signal, text=SECRETS[4])
@@ -88,7 +106,9 @@ def _make(make_signal, adviseur):
 
 
 def test_raw_database_dump_contains_no_plaintext(make_signal, adviseur_heerenveen, settings):
-    _make(make_signal, adviseur_heerenveen)
+    signal = _make(make_signal, adviseur_heerenveen)
+    assert signal.attachments.count() == 1
+    assert SECRETS[7].encode() in _pdf_with(SECRETS[7])  # the attachment holds it in plaintext
     dump = _raw_dump()
     assert len(dump) > 10_000
     assert b"signals_signal" in dump or b"gAAAAA" in dump  # the dump really holds our tables
