@@ -5,11 +5,36 @@ import os
 import sys
 
 
+def _unapplied_migrations() -> int:
+    """How many migrations the database still lacks (0 when it cannot be asked)."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        connection = connections[DEFAULT_DB_ALIAS]
+        connection.close()  # a failed statement may have left the connection unusable
+        executor = MigrationExecutor(connection)
+        return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+    except Exception:  # noqa: BLE001 - only a hint; the original error is raised otherwise
+        return 0
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except DatabaseError:
+        missing = _unapplied_migrations()
+        if not missing:
+            raise
+        sys.stderr.write(
+            f"De database is nog niet ingericht of niet bijgewerkt ({missing} migratie(s) "
+            "ontbreken). Draai eerst 'kompas migrate' (of 'make demo').\n"
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 # Production also needs the meldpunt's keys (signals app; see README "Meldpunt").
 SIGNALS_KEYS = {
@@ -83,3 +84,17 @@ def test_production_cookies_and_hsts(tmp_path):
         timeout=60,
     )
     assert result.stdout.split() == ["True", "True", "31536000", "True"], result.stderr
+
+
+def test_command_on_an_unmigrated_database_says_to_migrate(tmp_path):
+    """A newcomer who runs a command before `kompas migrate` gets a Dutch instruction, not a
+    traceback about a missing table."""
+    plan = str(Path(__file__).parents[2] / "policy" / "plans" / "GM0098-ivb-2024-2027.yaml")
+    result = _kompas(["plan", "validate", plan], KOMPAS_DATA_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert "Draai eerst 'kompas migrate'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _kompas(["migrate", "-v", "0"], KOMPAS_DATA_DIR=str(tmp_path)).returncode == 0
+    result = _kompas(["plan", "validate", plan], KOMPAS_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "in orde" in result.stdout
