@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+# ruff: noqa: S608  (SQL text is built from this module's constants; the only outside strings,
+# the file path and the CSV's column names, are quoted by _literal and _ident)
 """The national analytics store: police figures for every region of the country by month
 (about 150 million rows for 47022NED), in an embedded DuckDB file in the data directory.
 Decided by measurement, see docs/adr/0001-analytics-store.md and benchmarks/monitoring/.
@@ -6,11 +8,29 @@ Decided by measurement, see docs/adr/0001-analytics-store.md and benchmarks/moni
 The Django database keeps what a gemeente works with (its own series, targets, imports);
 this store holds the national table for comparisons against all gemeenten and drill-downs.
 
-Layout: one table `crime_month` (type, region, gemeente, level, year, month, value), loaded
-sorted by (type, gemeente, region, year) so DuckDB's zone maps skip everything but the asked
-type and gemeente, plus `crime_year`, the yearly sums (yearly values of monthly data are sums)
-materialised at load time. Loads are atomic (one transaction, swap on success)."""
+Layout. Codes are DuckDB ENUM types built from the shipped code lists at load time:
+`crime_code` (crime types), `region_code` (every region, ordered by level, gemeente, code, so
+a gemeente's wijken or buurten are one contiguous range) and `period_code` (every CBS period
+code `YYYYJJ00`, `YYYYKWnn`, `YYYYMMnn` of 1900-2099, ordered by time; its enum index is
+(year - 1900) * 17 + n with n = 0 for JJ00, 1-4 for the quarters, 5-16 for the months).
+- `crime` (type, region, period, value): every row of the file, sorted by (type, region,
+  period), so DuckDB's zone maps skip everything but the asked type and region range.
+- `crime_year` (type, region, year, value): yearly values (the sum of the months if the file
+  has months, else of the quarters, else the JJ00 value), sorted the same way.
+- `regions` (code, level, gemeente, population): the shipped region list.
 
+Loading (`load_client_csv`) is one pass of DuckDB's own CSV reader: the codes are cast to the
+ENUM types (an unknown code becomes NULL), the value is parsed as an integer by the reader
+(a row that does not parse is recorded with its line by `store_rejects`), and the rows are
+written sorted. Validation is set-based on the result: any reject, any NULL code, and
+duplicate keys, found while building `crime_year` (per type, region and year a bit mask of
+the periods seen; more rows than bits set means a period occurs twice). Only when something
+is wrong is the file read a second time with line numbers to name the lines. All of it runs
+in one transaction: on any error nothing changes."""
+
+import csv
+import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +38,16 @@ import duckdb
 from django.conf import settings
 
 from . import codelists
+from .constants import COUNTRY_CODE
+
+REQUIRED_COLUMNS = ("SoortMisdrijf", "WijkenEnBuurten", "Perioden", "GeregistreerdeMisdrijven_1")
+TYPE_COL, REGION_COL, PERIOD_COL, VALUE_COL = REQUIRED_COLUMNS
+NULL_VALUES = ("", ".", "NA")  # secret or unknown: stored as NULL
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+SUBPERIODS = 17  # JJ00, KW01-KW04, MM01-MM12
+MAX_PROBLEMS = 200
+NOT_AN_INTEGER = "kompas: waarde is geen geheel getal"  # marker of the error() in the load
+LEVEL_ORDER = {"NL": 0, "LD": 1, "PV": 2, "RE": 3, "GM": 4, "WK": 5, "BU": 6}
 
 
 class AnalyticsLoadError(Exception):
@@ -38,6 +68,35 @@ class LoadReport:
     seconds: float
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_header(csv_path: Path | str) -> list[str]:
+    """The column names of the first line; AnalyticsLoadError (line 1) unless the four
+    client-CSV columns are all there."""
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+        first = fh.readline()
+    names = [name.strip() for name in next(csv.reader([first]), [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    if missing:
+        hint = " (is het scheidingsteken een komma?)" if ";" in first else ""
+        what = (
+            f"kolom {missing[0]} ontbreekt"
+            if len(missing) == 1
+            else (f"kolommen {', '.join(missing)} ontbreken")
+        )
+        raise AnalyticsLoadError([(1, "kop", f"{what}{hint}; gevonden: {first.strip()[:200]}")])
+    doubles = sorted({n for n in names if names.count(n) > 1})
+    if doubles:
+        raise AnalyticsLoadError([(1, "kop", f"kolom {', '.join(doubles)} staat er dubbel in")])
+    return names
+
+
 class NationalStore:
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
         self.path = str(path or default_path())
@@ -49,133 +108,286 @@ class NationalStore:
     # --- load ---------------------------------------------------------------------------------
     def load_client_csv(self, csv_path: Path | str) -> LoadReport:
         """Load a client-CSV (SoortMisdrijf, WijkenEnBuurten, Perioden,
-        GeregistreerdeMisdrijven_1) of any size. Every row is checked (known region, known
-        period code, numeric value, no duplicate key); on any error nothing changes."""
-        import time
-
+        GeregistreerdeMisdrijven_1; other columns are ignored) of any size, one record per
+        line. Every row is checked (known crime type, known region, period code, integer
+        value, no duplicate key); on any error nothing changes and AnalyticsLoadError names
+        the lines."""
         start = time.perf_counter()
+        names = read_header(csv_path)
+        reader = self._reader_sql(csv_path, names, typed=True)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(
+            self._create_types()
+            rows = con.execute(
+                f"""
+                CREATE TABLE crime AS
+                SELECT TRY_CAST(trim({_ident(TYPE_COL)}) AS crime_code) AS type,
+                       TRY_CAST(CASE WHEN trim({_ident(REGION_COL)}) = 'NL00'
+                                     THEN '{COUNTRY_CODE}' ELSE trim({_ident(REGION_COL)})
+                                END AS region_code) AS region,
+                       TRY_CAST(trim({_ident(PERIOD_COL)}) AS period_code) AS period,
+                       CASE WHEN v IS NULL THEN NULL
+                            WHEN v = round(v) AND abs(v) < 2147483648 THEN CAST(v AS INTEGER)
+                            ELSE error('{NOT_AN_INTEGER}') END AS value
+                  FROM (SELECT *, {_ident(VALUE_COL)} AS v FROM {reader})
+                 ORDER BY type, region, period
                 """
-                CREATE OR REPLACE TEMP TABLE staging AS
-                SELECT row_number() OVER () + 1 AS line,
-                       trim(SoortMisdrijf) AS type,
-                       replace(trim(WijkenEnBuurten), 'NL00', 'NL01') AS region,
-                       Perioden AS period,
-                       GeregistreerdeMisdrijven_1 AS raw
-                FROM read_csv(?, header = true, all_varchar = true)
-                """,
-                [str(csv_path)],
-            )
-            self._register_regions()
-            problems = con.execute(
-                """
-                SELECT line, 'WijkenEnBuurten', 'onbekende regiocode ' || region
-                  FROM staging s ANTI JOIN regions r ON s.region = r.code
-                UNION ALL
-                SELECT line, 'Perioden', 'onbekende periode ' || period FROM staging
-                 WHERE NOT regexp_full_match(period, '\\d{4}(JJ00|MM(0[1-9]|1[0-2])|KW0[1-4])')
-                UNION ALL
-                SELECT line, 'GeregistreerdeMisdrijven_1', raw || ' is geen getal' FROM staging
-                 WHERE raw IS NOT NULL AND raw NOT IN ('', '.', 'NA')
-                   AND TRY_CAST(raw AS INTEGER) IS NULL
-                ORDER BY 1 LIMIT 200
-                """
-            ).fetchall()
+            ).fetchone()[0]
+            problems = self._rejects(names)
             if not problems:
-                problems = con.execute(
+                bad_codes = con.execute(
+                    "SELECT count(*) FROM crime "
+                    "WHERE type IS NULL OR region IS NULL OR period IS NULL"
+                ).fetchone()[0]
+                if bad_codes:
+                    problems = self._unknown_codes(csv_path, names)
+            if not problems and not rows:
+                problems = [(2, "bestand", "geen gegevensregels")]
+            if not problems:
+                con.execute(
+                    f"""
+                    CREATE TABLE crime_year AS
+                    SELECT type, region, year,
+                           CASE WHEN count(*) FILTER (n >= 5) > 0 THEN sum(value) FILTER (n >= 5)
+                                WHEN count(*) FILTER (n BETWEEN 1 AND 4) > 0
+                                THEN sum(value) FILTER (n BETWEEN 1 AND 4)
+                                ELSE max(value) END AS value,
+                           count(*) AS periods,
+                           bit_count(bit_or(1::INTEGER << n)) AS distinct_periods
+                      FROM (SELECT type, region, value,
+                                   CAST(enum_code(period) // {SUBPERIODS} + {FIRST_YEAR}
+                                        AS SMALLINT) AS year,
+                                   CAST(enum_code(period) % {SUBPERIODS} AS INTEGER) AS n
+                              FROM crime)
+                     GROUP BY type, region, year
+                     ORDER BY type, region, year
                     """
-                    SELECT max(line), 'sleutel', 'dubbele rij ' || type || ' ' || region || ' '
-                           || period
-                      FROM staging GROUP BY type, region, period HAVING count(*) > 1
-                     ORDER BY 1 LIMIT 200
-                    """
-                ).fetchall()
+                )
+                duplicated = con.execute(
+                    "SELECT count(*) FROM crime_year WHERE periods <> distinct_periods"
+                ).fetchone()[0]
+                if duplicated:
+                    problems = self._duplicates(csv_path, names)
+                else:
+                    con.execute("ALTER TABLE crime_year DROP COLUMN periods")
+                    con.execute("ALTER TABLE crime_year DROP COLUMN distinct_periods")
             if problems:
                 raise AnalyticsLoadError(problems)
-            con.execute(
-                """
-                CREATE OR REPLACE TABLE crime_month AS
-                SELECT type,
-                       region,
-                       CASE WHEN region LIKE 'NL%' THEN '' ELSE 'GM' || substr(region, 3, 4)
-                       END AS gemeente,
-                       substr(region, 1, 2) AS level,
-                       CAST(substr(period, 1, 4) AS SMALLINT) AS year,
-                       CAST(substr(period, 7, 2) AS TINYINT) AS month,
-                       TRY_CAST(raw AS INTEGER) AS value
-                  FROM staging
-                 WHERE substr(period, 5, 2) = 'MM'
-                 ORDER BY type, gemeente, region, year, month
-                """
-            )
-            con.execute(
-                """
-                CREATE OR REPLACE TABLE crime_year AS
-                SELECT type, region, gemeente, level, year, sum(value) AS value
-                  FROM crime_month GROUP BY ALL
-                 ORDER BY type, level, gemeente, region, year
-                """
-            )
-            rows = con.execute("SELECT count(*) FROM staging").fetchone()[0]
-            con.execute("DROP TABLE staging")
             con.execute("COMMIT")
+        except duckdb.Error as error:
+            con.execute("ROLLBACK")
+            if NOT_AN_INTEGER in str(error):  # a fraction or a number too large
+                problems = self._bad_values(csv_path, names)
+                if problems:
+                    raise AnalyticsLoadError(problems) from error
+            raise
         except Exception:
             con.execute("ROLLBACK")
             raise
         return LoadReport(rows, time.perf_counter() - start)
 
-    def _register_regions(self) -> None:
-        self.con.execute(
-            "CREATE OR REPLACE TEMP TABLE regions AS SELECT code, population FROM "
-            "read_csv(?, header = true, all_varchar = true)",
-            [str(codelists.DATA / "regions_nl.csv")],
+    @staticmethod
+    def _reader_sql(csv_path: Path | str, names: list[str], *, typed: bool) -> str:
+        """read_csv with explicit columns (no sniffing): all VARCHAR, except the value as
+        DOUBLE when `typed` (rows that do not parse go to the `load_rejects` table; the load
+        accepts only whole numbers)."""
+        columns = ", ".join(
+            f"{_literal(n)}: {_literal('DOUBLE' if typed and n == VALUE_COL else 'VARCHAR')}"
+            for n in names
+        )
+        options = (
+            f"header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+            f"columns = {{{columns}}}, nullstr = [{', '.join(map(_literal, NULL_VALUES))}]"
+        )
+        if typed:
+            options += (
+                ", store_rejects = true, rejects_table = 'load_rejects', "
+                "rejects_scan = 'load_reject_scans', rejects_limit = 1000"
+            )
+        return f"read_csv({_literal(str(csv_path))}, {options})"
+
+    def _create_types(self) -> None:
+        """(Re)create the ENUM types and the region table from the shipped code lists."""
+        con = self.con
+        for table in ("crime_year", "crime", "regions", "crime_month", "population"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        for enum in ("crime_code", "region_code", "period_code"):
+            con.execute(f"DROP TYPE IF EXISTS {enum}")
+        crime_csv = _literal(str(codelists.DATA / "crime_types.csv"))
+        con.execute(
+            f"CREATE TYPE crime_code AS ENUM (SELECT code FROM read_csv({crime_csv}, "
+            "header = true, all_varchar = true) ORDER BY code)"
+        )
+        regions_csv = _literal(str(codelists.DATA / "regions_nl.csv"))
+        level_case = " ".join(f"WHEN '{k}' THEN {v}" for k, v in LEVEL_ORDER.items())
+        con.execute(
+            f"""
+            CREATE TEMP TABLE region_list AS
+            SELECT code, substr(code, 1, 2) AS level,
+                   CASE WHEN substr(code, 1, 2) IN ('GM', 'WK', 'BU')
+                        THEN 'GM' || substr(code, 3, 4) ELSE '' END AS gemeente,
+                   TRY_CAST(population AS INTEGER) AS population
+              FROM read_csv({regions_csv}, header = true, all_varchar = true)
+             ORDER BY CASE substr(code, 1, 2) {level_case} ELSE 9 END, gemeente, code
+            """
+        )
+        con.execute("CREATE TYPE region_code AS ENUM (SELECT code FROM region_list)")
+        con.execute(
+            "CREATE TABLE regions AS SELECT CAST(code AS region_code) AS code, level, gemeente, "
+            "population FROM region_list ORDER BY code"
+        )
+        con.execute("DROP TABLE region_list")
+        con.execute(
+            f"""
+            CREATE TYPE period_code AS ENUM (
+                SELECT CAST(y AS VARCHAR) || s
+                  FROM range({FIRST_YEAR}, {LAST_YEAR + 1}) years(y),
+                       (SELECT 'JJ00' AS s, 0 AS n
+                        UNION ALL SELECT 'KW0' || q, q FROM range(1, 5) quarters(q)
+                        UNION ALL SELECT 'MM' || lpad(CAST(m AS VARCHAR), 2, '0'), 4 + m
+                                    FROM range(1, 13) months(m)) sub
+                 ORDER BY y, n)
+            """
         )
 
-    def _populations(self) -> None:
-        exists = self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'population'"
-        ).fetchone()[0]
-        if not exists:
-            self.con.execute(
-                "CREATE TABLE population AS SELECT code, CAST(population AS INTEGER) AS n "
-                "FROM read_csv(?, header = true, all_varchar = true) WHERE population <> ''",
-                [str(codelists.DATA / "regions_nl.csv")],
-            )
+    # --- the error path: name the lines -------------------------------------------------------
+    def _rejects(self, names: list[str]) -> list[tuple[int, str, str]]:
+        rejects = self.con.execute(
+            "SELECT line, column_idx, column_name, error_type, csv_line, error_message "
+            "FROM load_rejects ORDER BY line, column_idx LIMIT ?",
+            [MAX_PROBLEMS],
+        ).fetchall()
+        problems, seen_lines = [], set()
+        for line, column_idx, column_name, error_type, csv_line, message in rejects:
+            if error_type == "CAST":
+                fields = next(csv.reader([csv_line or ""]), [])
+                raw = fields[column_idx - 1] if 0 < column_idx <= len(fields) else ""
+                problems.append((line, column_name, f"{raw.strip()} is geen geheel getal"))
+            elif line not in seen_lines:
+                found = re.search(r"Found: (\d+)", message or "")
+                if error_type in ("MISSING COLUMNS", "TOO MANY COLUMNS") and found:
+                    msg = f"verwacht {len(names)} kolommen, gevonden {found.group(1)}"
+                else:
+                    msg = f"regel kan niet gelezen worden ({error_type.lower()})"
+                problems.append((line, "regel", msg))
+            seen_lines.add(line)
+        return problems
+
+    def _numbered(self, csv_path: Path | str, names: list[str]) -> str:
+        """The file again, all VARCHAR, with the line number of each row (header = line 1;
+        one record per line). Only used when something is wrong."""
+        reader = self._reader_sql(csv_path, names, typed=False)
+        return f"""
+            SELECT row_number() OVER () + 1 AS line,
+                   trim({_ident(TYPE_COL)}) AS t,
+                   CASE WHEN trim({_ident(REGION_COL)}) = 'NL00' THEN '{COUNTRY_CODE}'
+                        ELSE trim({_ident(REGION_COL)}) END AS r,
+                   trim({_ident(PERIOD_COL)}) AS p,
+                   trim({_ident(VALUE_COL)}) AS v
+              FROM {reader}
+        """
+
+    def _unknown_codes(self, csv_path, names) -> list[tuple[int, str, str]]:
+        return self.con.execute(
+            f"""
+            WITH numbered AS ({self._numbered(csv_path, names)})
+            SELECT line, '{TYPE_COL}', 'onbekende soort misdrijf ' || t FROM numbered
+             WHERE TRY_CAST(t AS crime_code) IS NULL
+            UNION ALL
+            SELECT line, '{REGION_COL}', 'onbekende regiocode ' || r FROM numbered
+             WHERE TRY_CAST(r AS region_code) IS NULL
+            UNION ALL
+            SELECT line, '{PERIOD_COL}', 'onbekende periode ' || p FROM numbered
+             WHERE TRY_CAST(p AS period_code) IS NULL
+            ORDER BY 1, 2 LIMIT {MAX_PROBLEMS}
+            """
+        ).fetchall()
+
+    def _bad_values(self, csv_path, names) -> list[tuple[int, str, str]]:
+        return self.con.execute(
+            f"""
+            WITH numbered AS ({self._numbered(csv_path, names)})
+            SELECT line, '{VALUE_COL}', v || ' is geen geheel getal' FROM numbered
+             WHERE v IS NOT NULL
+               AND coalesce(NOT (TRY_CAST(v AS DOUBLE) = round(TRY_CAST(v AS DOUBLE))
+                                 AND abs(TRY_CAST(v AS DOUBLE)) < 2147483648), true)
+             ORDER BY line LIMIT {MAX_PROBLEMS}
+            """
+        ).fetchall()
+
+    def _duplicates(self, csv_path, names) -> list[tuple[int, str, str]]:
+        return self.con.execute(
+            f"""
+            WITH dup AS (
+                SELECT type, region, year FROM crime_year
+                 WHERE periods <> distinct_periods LIMIT {MAX_PROBLEMS}),
+            numbered AS ({self._numbered(csv_path, names)}),
+            candidates AS (
+                SELECT line, t, r, p FROM numbered n SEMI JOIN dup d
+                    ON CAST(n.t AS crime_code) = d.type AND CAST(n.r AS region_code) = d.region
+                   AND CAST(substr(n.p, 1, 4) AS SMALLINT) = d.year),
+            keyed AS (
+                SELECT line, t, r, p, min(line) OVER (PARTITION BY t, r, p) AS first_line
+                  FROM candidates)
+            SELECT line, 'sleutel',
+                   'dubbele rij ' || t || ' ' || r || ' ' || p || ' (ook op regel '
+                   || first_line || ')'
+              FROM keyed WHERE line > first_line
+             ORDER BY line LIMIT {MAX_PROBLEMS}
+            """
+        ).fetchall()
 
     # --- queries --------------------------------------------------------------------------------
     def gemeente_comparison(self, *, gemeente: str, type_code: str, year: int) -> dict:
         """The gemeente's yearly series plus its rate per 1,000 beside every gemeente's rate
         (rank and the national rate) for `year`."""
-        self._populations()
         own = self.con.execute(
-            "SELECT year, value FROM crime_year WHERE type = ? AND level = 'GM' AND region = ? "
+            "SELECT year, value FROM crime_year "
+            "WHERE type = TRY_CAST(? AS crime_code) AND region = TRY_CAST(? AS region_code) "
             "ORDER BY year",
             [type_code, gemeente],
         ).fetchall()
+        first, last = self._region_range("GM")
         rates = self.con.execute(
             """
-            SELECT y.region, y.value * 1000.0 / p.n AS rate
-              FROM crime_year y JOIN population p ON p.code = y.region
-             WHERE y.type = ? AND y.level = 'GM' AND y.year = ? AND y.value IS NOT NULL
+            SELECT CAST(y.region AS VARCHAR), y.value * 1000.0 / r.population AS rate
+              FROM crime_year y JOIN regions r ON r.code = y.region
+             WHERE y.type = TRY_CAST(? AS crime_code) AND y.year = ?
+               AND y.region BETWEEN CAST(? AS region_code) AND CAST(? AS region_code)
+               AND y.value IS NOT NULL AND r.population > 0
              ORDER BY rate DESC
             """,
-            [type_code, year],
+            [type_code, year, first, last],
         ).fetchall()
         rank = next((i for i, (code, _r) in enumerate(rates, start=1) if code == gemeente), None)
         return {"series": own, "rates": rates, "rank": rank, "of": len(rates)}
 
     def buurt_drilldown(self, *, gemeente: str, type_code: str, year: int) -> list[tuple]:
         """Every buurt of the gemeente: yearly value and rate per 1,000."""
-        self._populations()
+        first, last = self._region_range("BU", gemeente)
+        if first is None:
+            return []
         return self.con.execute(
             """
-            SELECT y.region, y.value, y.value * 1000.0 / nullif(p.n, 0) AS rate
-              FROM crime_year y LEFT JOIN population p ON p.code = y.region
-             WHERE y.type = ? AND y.level = 'BU' AND y.gemeente = ? AND y.year = ?
+            SELECT CAST(y.region AS VARCHAR), y.value, y.value * 1000.0 / nullif(r.population, 0)
+              FROM crime_year y JOIN regions r ON r.code = y.region
+             WHERE y.type = TRY_CAST(? AS crime_code) AND y.year = ?
+               AND y.region BETWEEN CAST(? AS region_code) AND CAST(? AS region_code)
              ORDER BY y.region
             """,
-            [type_code, gemeente, year],
+            [type_code, year, first, last],
         ).fetchall()
+
+    def _region_range(self, level: str, gemeente: str | None = None) -> tuple:
+        """First and last code of a level (of one gemeente): one contiguous range of the
+        region_code ENUM, which is what lets the zone maps of the sorted tables skip."""
+        sql = (
+            "SELECT CAST(min(code) AS VARCHAR), CAST(max(code) AS VARCHAR) FROM regions "
+            "WHERE level = ?"
+        )
+        params = [level]
+        if gemeente is not None:
+            sql += " AND gemeente = ?"
+            params.append(gemeente)
+        return self.con.execute(sql, params).fetchone()
