@@ -27,6 +27,52 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately():
+    """Background tasks run at once, in the test's thread, on in-memory queue storage (Huey's
+    immediate mode); a test that needs a real worker switches it off (see core test_tasks)."""
+    from kompas.core.tasks import HUEY
+
+    HUEY.immediate = True
+    try:
+        yield
+    finally:
+        HUEY.immediate = True
+        HUEY.flush()
+
+
+@pytest.fixture
+def task_worker(tmp_path):
+    """A real Huey consumer (two thread workers) on real SQLite queue storage in tmp_path, for
+    the test's duration; yields the Huey instance. Enqueued tasks run in the worker threads
+    with their own database connections (use django_db(transaction=True))."""
+    import signal
+
+    from django.db import connections
+    from huey.storage import SqliteStorage
+
+    from kompas.core.tasks import HUEY
+
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    HUEY.immediate = False
+    HUEY.storage = SqliteStorage(HUEY.name, filename=str(tmp_path / "tasks.sqlite3"))
+    # A worker thread's connections end with its task, not with the (flushed) test database.
+    HUEY.post_execute(name="test-close-connections")(lambda *a: connections.close_all())
+    consumer = HUEY.create_consumer(
+        workers=2, worker_type="thread", periodic=False, initial_delay=0.05, max_delay=0.2
+    )
+    consumer.start()  # sets signal handlers; restored below
+    try:
+        yield HUEY
+    finally:
+        consumer.stop(graceful=True)
+        HUEY.unregister_post_execute("test-close-connections")
+        HUEY.storage.close()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        HUEY.immediate = True
+
+
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.exists():

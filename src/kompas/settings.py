@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "huey.contrib.djhuey",
     "kompas.core",
     "kompas.policy",
     "kompas.signals",
@@ -119,6 +120,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Background tasks -------------------------------------------------------------------------
+# Huey behind kompas.core.tasks (docs/adr/0003-task-queue.md). KOMPAS_TASK_QUEUE is `sqlite`
+# (a file in the data directory: the embedded demo), a `redis://` URL (production), or
+# `immediate` (tasks run at once inside the calling process; for debugging only). The worker is
+# `kompas run_huey`; `kompas demo` starts one beside the web server.
+KOMPAS_TASK_QUEUE = env.str("KOMPAS_TASK_QUEUE", default="sqlite")
+KOMPAS_TASK_WORKERS = env.int("KOMPAS_TASK_WORKERS", default=1)
+
+
+def _huey(queue: str) -> dict:
+    consumer = {"workers": KOMPAS_TASK_WORKERS, "worker_type": "thread"}
+    common = {"name": "kompas", "immediate": False, "consumer": consumer}
+    if queue == "sqlite":
+        # SQLite cannot block on an empty queue: poll it, at least once a second.
+        consumer.update({"initial_delay": 0.1, "backoff": 1.15, "max_delay": 1.0})
+        return {
+            **common,
+            "huey_class": "huey.SqliteHuey",
+            "filename": str(DATA_DIR / "tasks.sqlite3"),
+        }
+    if queue.startswith(("redis://", "rediss://", "unix://")):
+        return {**common, "huey_class": "huey.RedisHuey", "url": queue}
+    if queue == "immediate":
+        return {**common, "huey_class": "huey.MemoryHuey", "immediate": True}
+    raise ImproperlyConfigured(
+        f"KOMPAS_TASK_QUEUE moet 'sqlite', 'immediate' of een redis://-URL zijn, niet {queue!r}."
+    )
+
+
+HUEY = _huey(KOMPAS_TASK_QUEUE)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -264,6 +296,8 @@ LOGGING = {
         # reporting: WeasyPrint logs every layout step at INFO
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # The task worker (kompas run_huey) logs through Django's console handler only.
+        "huey": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
 

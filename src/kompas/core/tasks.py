@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Background work: the one small interface every app uses (docs/adr/0003-task-queue.md).
+
+Behind it is Huey, configured from the environment in settings (`KOMPAS_TASK_QUEUE`): SQLite
+storage in the data directory for the embedded demo, Redis in production, immediate mode (run
+at once, in-process) in the tests. Apps never import huey themselves:
+
+    from kompas.core import tasks
+
+    @tasks.background_task()
+    def report_render(*, report_id: int) -> None: ...   # in the app's tasks.py
+
+    tasks.enqueue(report_render, report_id=report.pk)   # runs after the transaction commits
+
+Tasks live in an app's `tasks.py`: the worker (`kompas run_huey`) imports every app's `tasks`
+module at start. Pass ids, never model instances or file contents: the arguments are pickled
+into the queue.
+
+`state_put`/`state_get`/`state_delete` are a small key-value store in the queue's storage (not
+the main database), for progress that a running task reports while its own transaction holds
+the database's write lock (SQLite).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from huey.contrib.djhuey import HUEY, db_task
+
+__all__ = ["HUEY", "background_task", "enqueue", "state_delete", "state_get", "state_put"]
+
+STATE_PREFIX = "kompas:state:"
+
+
+def background_task(**options) -> Callable:
+    """Decorator: the function becomes a task. It closes stale database connections before and
+    after each run. Huey options (retries, retry_delay, priority, name, ...) pass through."""
+    return db_task(**options)
+
+
+def enqueue(task, /, *args, **kwargs) -> None:
+    """Queue `task(*args, **kwargs)` once the current transaction commits (at once outside a
+    transaction), so the worker always sees the rows the caller just wrote. In immediate mode
+    the task runs then, in the calling thread."""
+    transaction.on_commit(lambda: task(*args, **kwargs))
+
+
+def state_put(key: str, value: Any) -> None:
+    """Store a small picklable value under `key` in the queue's storage (overwrites)."""
+    HUEY.put(STATE_PREFIX + key, value)
+
+
+def state_get(key: str, default: Any = None) -> Any:
+    """The value under `key`, or `default`; never blocks on the main database."""
+    value = HUEY.get(STATE_PREFIX + key, peek=True)
+    return default if value is None else value
+
+
+def state_delete(key: str) -> None:
+    HUEY.delete(STATE_PREFIX + key)
+
+
+def is_immediate() -> bool:
+    """True when tasks run at once in the calling process (tests, `KOMPAS_TASK_QUEUE=immediate`)."""
+    return bool(HUEY.immediate)
