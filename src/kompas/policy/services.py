@@ -20,7 +20,7 @@ from kompas.core.services import DATA as CORE_DATA
 from kompas.core.services import MUNICIPALITIES, PARTNERSHIPS, audit_log
 
 from . import planfile
-from .constants import ActionOrigin, ActionStatus, EventKind, NormScope
+from .constants import ActionOrigin, ActionStatus, EventKind, NormScope, PlanStatus
 from .models import (
     Action,
     ActionUpdate,
@@ -171,6 +171,7 @@ def plan_import(
         created = plan is None
         current = plan.versions.order_by("-number").first() if plan else None
         if current is not None and current.digest == digest:
+            _adoption_event(plan, by=by)
             _monitoring_sync(municipality, doc)
             return PlanImportResult(plan=plan, version=current, summary=[])
         previous = current.document if current else None
@@ -204,9 +205,36 @@ def plan_import(
             note=_("planbestand %(f)s geïmporteerd als versie %(n)s")
             % {"f": version.source_name or "-", "n": number},
         )
+        _adoption_event(plan, by=by)
         _monitoring_sync(municipality, doc)
     return PlanImportResult(
         plan=plan, version=version, created=created, changed=True, summary=summary
+    )
+
+
+def _adoption_event(plan: Plan, *, by=None) -> None:
+    """An adopted plan is itself the event that its norm "iedere vier jaar een IVB/IVP
+    vaststellen" counts (kind `beleidsplan`), dated on its adoption; when the plan does not say
+    when it was adopted, on the start of its period, and the title says so."""
+    if plan.status == PlanStatus.CONCEPT:
+        return
+    by_label = plan.get_adopted_by_display() or _("gemeenteraad")
+    if plan.adopted_on:
+        on, title = plan.adopted_on, _("%(p)s vastgesteld door de %(b)s")
+    else:
+        on = plan.period_start
+        title = _(
+            "%(p)s vastgesteld door de %(b)s (datum staat niet in het plan; "
+            "begin van de planperiode)"
+        )
+    event_register(
+        kind=EventKind.POLICY_PLAN,
+        date=on,
+        title=title % {"p": plan.short_name, "b": by_label},
+        municipality=plan.municipality,
+        source_type="policy.plan",
+        source_id=str(plan.pk),
+        by=by,
     )
 
 

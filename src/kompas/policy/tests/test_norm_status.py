@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from kompas.core.models import Partnership
-from kompas.policy.selectors import norm_status_list, norm_windows, plan_flag
-from kompas.policy.services import event_register
+from kompas.policy.planfile import PLANS_DIR
+from kompas.policy.selectors import event_list, norm_status_list, norm_windows, plan_flag
+from kompas.policy.services import event_register, plan_import
 
 PEILDATUM = date(2025, 11, 1)
 
@@ -133,3 +134,22 @@ def test_extension_moves_the_plan_end(seed_plans):
 def test_every_seed_norm_has_a_status(reference_data, seed_plans, code):
     statuses = norm_status_list(municipality=reference_data[code], on=PEILDATUM)
     assert statuses and all(s.state_label for s in statuses)
+
+
+def test_an_adopted_plan_counts_for_its_own_four_yearly_norm(weststellingwerf, heerenveen, ivb):
+    """'Iedere vier jaar stelt de gemeenteraad een IVB vast': the plan in force is that
+    adoption, so the norm reads voldaan instead of asking for another plan mid-period."""
+    s = _status(weststellingwerf, "ivb-vaststellen")
+    assert (s.done, s.required, s.state) == (1, 1, "voldaan")
+    [event] = event_list(municipality=weststellingwerf, kind="beleidsplan")
+    assert event.kind == "beleidsplan" and event.date == date(2024, 1, 1)
+    assert "IVB 2024-2027 vastgesteld door de gemeenteraad" in event.title
+    assert "datum staat niet in het plan" in event.title
+    # the predecessor plan of Heerenveen has an adoption date: its event carries it
+    dates = set(
+        event_list(municipality=heerenveen, kind="beleidsplan").values_list("date", flat=True)
+    )
+    assert date(2017, 7, 17) in dates
+    # importing the plans again adds no second event
+    plan_import(path=PLANS_DIR / "GM0098-ivb-2024-2027.yaml")
+    assert event_list(municipality=weststellingwerf, kind="beleidsplan").count() == 1
