@@ -98,13 +98,15 @@ def _buurten(add, code, gemeente, year, total):
     for i in centre:
         weights[i] *= 4  # town centres draw crime
     share = 0.97 * total / sum(weights)
+    wijken: dict[str, int] = {}
     for b, w in zip(buurten, weights, strict=True):
-        add(
-            code,
-            b.code,
-            f"{year}JJ00",
-            max(0, round(w * share * _rng(b.code, year).uniform(0.9, 1.1))),
-        )
+        value = max(0, round(w * share * _rng(b.code, year).uniform(0.9, 1.1)))
+        add(code, b.code, f"{year}JJ00", value)
+        wijk = codelists.parent_codes(b.code)[0]
+        wijken[wijk] = wijken.get(wijk, 0) + value
+    # The police table has a row per wijk too (crimes located in that wijk's buurten).
+    for wijk, value in wijken.items():
+        add(code, wijk, f"{year}JJ00", value)
 
 
 def _safety_monitor(add):
