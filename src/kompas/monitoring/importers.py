@@ -2,12 +2,17 @@
 """Parsers for the file formats a policy advisor has: StatLine CSV exports, OData v3
 TypedDataSet JSON (one response or a folder of pages), the CSV of the R/Python clients, and
 Excel sheets of own registrations. They only read and validate: each returns ParsedRows or
-raises ParseError with every problem (file, line, field, message). services.py writes."""
+raises ParseError with every problem (file, line, field, message). services.py writes.
+
+Every parser takes an optional `progress(rows_read, fraction)` callback: it is called every
+PROGRESS_EVERY rows and once at the end, with the share of the file read so far (0..1; by
+characters for CSV, by records for OData, by rows for Excel) or None where it is unknown."""
 
 import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +20,24 @@ from django.utils.translation import gettext as _
 
 from . import codelists
 from .constants import POLICE_TABLES, ImportFormat, IndicatorSource, ObservationStatus
+
+ProgressCallback = Callable[[int, float | None], None]
+PROGRESS_EVERY = 50
+
+
+class _Progress:
+    """Calls `callback(rows_read, fraction)` every `every` rows and once at the end."""
+
+    def __init__(self, callback: ProgressCallback | None, every: int = PROGRESS_EVERY):
+        self.callback, self.every = callback, every
+
+    def row(self, read: int, fraction: float | None = None) -> None:
+        if self.callback is not None and read % self.every == 0:
+            self.callback(read, None if fraction is None else min(max(fraction, 0.0), 1.0))
+
+    def done(self, read: int) -> None:
+        if self.callback is not None:
+            self.callback(read, 1.0)
 
 
 @dataclass(frozen=True)
@@ -172,11 +195,14 @@ HEADER_LABELS = {"onderwerp", "onderwerpen", "perioden", "soort misdrijf", "soor
 ROW_DIMENSION_LABELS = {"regio's", "regio", "wijken en buurten", "gemeenten", "regios"}
 
 
-def parse_statline_csv(path: Path, display_name: str = "") -> ParseResult:
+def parse_statline_csv(
+    path: Path, display_name: str = "", progress: ProgressCallback | None = None
+) -> ParseResult:
     """A StatLine CSV export as downloaded: `;`-separated, title lines, header rows
     `Onderwerp`/`Perioden`/`Regio's`, regions by name, last line `Bron: ...`."""
     name = display_name or path.name
     col = _Collector(name)
+    prog = _Progress(progress)
     text = _read_text(path)
     lines = text.splitlines()
     if not any(";" in line for line in lines[:12]):
@@ -191,7 +217,9 @@ def parse_statline_csv(path: Path, display_name: str = "") -> ParseResult:
             % {"found": _(" (gevonden: %(d)r)") % {"d": delim} if delim else ""},
         )
         raise ParseError(col.problems)
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    buffer = io.StringIO(text)
+    total = max(len(text), 1)
+    reader = csv.reader(buffer, delimiter=";")
     header: dict[str, list[str]] = {}
     fixed: dict[str, str] = {}
     header_lines: dict[str, int] = {}
@@ -235,6 +263,7 @@ def parse_statline_csv(path: Path, display_name: str = "") -> ParseResult:
         if len(cells) == 1 and first.casefold().startswith(("bron", "cbs", "©")):
             break
         read += 1
+        prog.row(read, buffer.tell() / total)
         if len(cells) != ncols:
             col.error(
                 line,
@@ -270,6 +299,7 @@ def parse_statline_csv(path: Path, display_name: str = "") -> ParseResult:
         )
     if col.problems:
         raise ParseError(col.problems, read)
+    prog.done(read)
     return ParseResult(col.rows, ImportFormat.STATLINE_CSV, "", read)
 
 
@@ -342,12 +372,15 @@ def _measure_columns(columns, table: str = "") -> dict[str, str]:
     return out
 
 
-def _dict_rows(col, records, table, default_source=None):
-    """Shared by the client CSV and OData: records are (line, dict)."""
+def _dict_rows(col, records, table, default_source=None, on_row=None):
+    """Shared by the client CSV and OData: records are (line, dict). `on_row(read)` after
+    each record."""
     read = 0
     measures = None
     for line, rec in records:
         read += 1
+        if on_row is not None:
+            on_row(read)
         if measures is None:
             measures = _measure_columns(rec.keys(), table)
             if not measures:
@@ -385,9 +418,12 @@ def _dict_rows(col, records, table, default_source=None):
     return read
 
 
-def parse_client_csv(path: Path, display_name: str = "") -> ParseResult:
+def parse_client_csv(
+    path: Path, display_name: str = "", progress: ProgressCallback | None = None
+) -> ParseResult:
     name = display_name or path.name
     col = _Collector(name)
+    prog = _Progress(progress)
     text = _read_text(path)
     first = text.splitlines()[0] if text else ""
     delim = max((",", ";"), key=first.count)
@@ -401,11 +437,14 @@ def parse_client_csv(path: Path, display_name: str = "") -> ParseResult:
             ),
         )
         raise ParseError(col.problems)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delim)
+    buffer = io.StringIO(text)
+    total = max(len(text), 1)
+    reader = csv.DictReader(buffer, delimiter=delim)
     records = ((reader.line_num, rec) for rec in reader)
-    read = _dict_rows(col, records, "")
+    read = _dict_rows(col, records, "", on_row=lambda n: prog.row(n, buffer.tell() / total))
     if col.problems:
         raise ParseError(col.problems, read)
+    prog.done(read)
     return ParseResult(col.rows, ImportFormat.CLIENT_CSV, "", read)
 
 
@@ -415,13 +454,16 @@ def table_from_metadata(url: str) -> str:
     return m.group(1) if m else ""
 
 
-def parse_odata_pages(pages: list[tuple[str, dict]], table: str = "") -> ParseResult:
+def parse_odata_pages(
+    pages: list[tuple[str, dict]], table: str = "", progress: ProgressCallback | None = None
+) -> ParseResult:
     """pages: (name, decoded JSON) of TypedDataSet responses in order."""
     problems: list[Problem] = []
     rows: list[ParsedRow] = []
     seen: dict = {}
     read = 0
-    for page_name, doc in pages:
+    prog = _Progress(progress)
+    for page_number, (page_name, doc) in enumerate(pages):
         col = _Collector(page_name, seen=seen)
         if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
             col.error(1, "value", _("geen OData TypedDataSet-antwoord (lijst 'value' ontbreekt)"))
@@ -429,15 +471,24 @@ def parse_odata_pages(pages: list[tuple[str, dict]], table: str = "") -> ParseRe
             continue
         table = table or table_from_metadata(doc.get("odata.metadata", ""))
         records = ((i, rec) for i, rec in enumerate(doc["value"], start=1))
-        read += _dict_rows(col, records, table)
+        size, before = max(len(doc["value"]), 1), read
+        read += _dict_rows(
+            col,
+            records,
+            table,
+            on_row=lambda n, size=size, before=before, page=page_number: prog.row(
+                before + n, (page + n / size) / len(pages)
+            ),
+        )
         problems.extend(col.problems)
         rows.extend(col.rows)
     if problems:
         raise ParseError(problems, read)
+    prog.done(read)
     return ParseResult(rows, ImportFormat.ODATA_JSON, table, read)
 
 
-def parse_odata_path(path: Path) -> ParseResult:
+def parse_odata_path(path: Path, progress: ProgressCallback | None = None) -> ParseResult:
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     pages = []
     for f in files:
@@ -453,7 +504,7 @@ def parse_odata_path(path: Path) -> ParseResult:
             ) from exc
     if not pages:
         raise ParseError([Problem(0, _("map"), _("geen .json-bestanden in de map"), path.name)])
-    return parse_odata_pages(pages)
+    return parse_odata_pages(pages, progress=progress)
 
 
 # --- Excel (own registrations) ----------------------------------------------------------------
@@ -465,7 +516,9 @@ XLSX_COLUMNS = {
 }
 
 
-def parse_xlsx(path: Path, display_name: str = "") -> ParseResult:
+def parse_xlsx(
+    path: Path, display_name: str = "", progress: ProgressCallback | None = None
+) -> ParseResult:
     """First sheet; header row with columns indicator, regio, periode, waarde (status
     optional: definitief/voorlopig). Regio is a CBS code or a gemeente name."""
     from openpyxl import load_workbook
@@ -479,6 +532,8 @@ def parse_xlsx(path: Path, display_name: str = "") -> ParseResult:
             [Problem(1, _("bestand"), _("geen leesbaar Excel-bestand (.xlsx)"), name)]
         ) from exc
     ws = wb.worksheets[0]
+    prog = _Progress(progress)
+    last_row = ws.max_row  # from the sheet's dimension; None when the file does not say
     rows = ws.iter_rows(values_only=True)
     try:
         head = [str(c or "").strip().casefold() for c in next(rows)]
@@ -494,6 +549,7 @@ def parse_xlsx(path: Path, display_name: str = "") -> ParseResult:
         if values is None or all(v in (None, "") for v in values):
             continue
         read += 1
+        prog.row(read, line / last_row if last_row else None)
         rec = {c: values[i] if i < len(values) else None for c, i in idx.items()}
         indicator = str(rec["indicator"] or "").strip()
         if not indicator:
@@ -529,6 +585,7 @@ def parse_xlsx(path: Path, display_name: str = "") -> ParseResult:
     wb.close()
     if col.problems:
         raise ParseError(col.problems, read)
+    prog.done(read)
     return ParseResult(col.rows, ImportFormat.XLSX, "", read)
 
 
@@ -544,14 +601,21 @@ def detect_format(path: Path) -> str:
     return ImportFormat.STATLINE_CSV
 
 
-def parse_path(path: Path, fmt: str | None = None, display_name: str = "") -> ParseResult:
+def parse_path(
+    path: Path,
+    fmt: str | None = None,
+    display_name: str = "",
+    progress: ProgressCallback | None = None,
+) -> ParseResult:
+    """Parse `path` in `fmt` (detected when None); `progress(rows_read, fraction)` is called
+    while reading (see the module docstring)."""
     fmt = fmt or detect_format(path)
     if fmt == ImportFormat.STATLINE_CSV:
-        return parse_statline_csv(path, display_name)
+        return parse_statline_csv(path, display_name, progress)
     if fmt == ImportFormat.CLIENT_CSV:
-        return parse_client_csv(path, display_name)
+        return parse_client_csv(path, display_name, progress)
     if fmt == ImportFormat.ODATA_JSON:
-        return parse_odata_path(path)
+        return parse_odata_path(path, progress)
     if fmt == ImportFormat.XLSX:
-        return parse_xlsx(path, display_name)
+        return parse_xlsx(path, display_name, progress)
     raise ValueError(fmt)
