@@ -84,6 +84,15 @@ class ImportFormat(models.TextChoices):
     DEMO = "demo", _("demodata")
 
 
+class ImportJobStatus(models.TextChoices):
+    """An uploaded file's way through the background import."""
+
+    QUEUED = "wachtrij", _("in de wachtrij")
+    RUNNING = "bezig", _("bezig")
+    DONE = "gereed", _("gereed")
+    FAILED = "mislukt", _("mislukt")
+
+
 # Police tables the connector and the importers know; region dimension name per table.
 POLICE_TABLES = {
     "47013NED": (IndicatorSource.CRIMES, "RegioS"),

@@ -7,6 +7,7 @@ from .constants import (
     Direction,
     Grain,
     ImportFormat,
+    ImportJobStatus,
     IndicatorSource,
     IndicatorUnit,
     ObservationStatus,
@@ -75,6 +76,73 @@ class DataImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%Y-%m-%d})"
+
+
+class ImportJob(models.Model):
+    """A file uploaded in the UI and imported in the background (kompas.core.tasks). The
+    file's bytes are kept only until the import has run; the result is the DataImport or the
+    problems (each names its line), of which the first MAX_PROBLEMS are kept."""
+
+    MAX_PROBLEMS = 1000
+
+    municipality = models.ForeignKey(
+        "core.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("gemeente"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    file_name = models.CharField(_("bestand"), max_length=300)
+    format = models.CharField(
+        _("formaat"), max_length=20, choices=ImportFormat.choices, blank=True
+    )  # blank: detect from the file
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ImportJobStatus.choices,
+        default=ImportJobStatus.QUEUED,
+    )
+    file_data = models.BinaryField(_("bestandsinhoud"), null=True, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(_("grootte in bytes"), default=0)
+    data_import = models.ForeignKey(
+        DataImport,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="jobs",
+        verbose_name=_("import"),
+    )
+    rows_read = models.PositiveIntegerField(_("rijen gelezen"), default=0)
+    problems = models.JSONField(_("fouten"), default=list, blank=True)
+    problem_count = models.PositiveIntegerField(_("aantal fouten"), default=0)
+    created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+    started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("importopdracht")
+        verbose_name_plural = _("importopdrachten")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["municipality", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)
+
+    @property
+    def progress_key(self) -> str:
+        """Key of the running job's progress in the task queue's store (kompas.core.tasks)."""
+        return f"monitoring:import-job:{self.pk}"
 
 
 class Observation(models.Model):

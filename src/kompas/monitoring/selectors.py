@@ -7,13 +7,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.http import Http404
 
+from kompas.core import tasks
 from kompas.core.models import Municipality, Partnership
 
 from . import codelists
-from .constants import POLICE_SOURCES, PUBLIC_SOURCES, Grain, TargetStatus
+from .constants import POLICE_SOURCES, PUBLIC_SOURCES, Grain, ImportJobStatus, TargetStatus
 from .evaluation import Evaluation, Rule, evaluate, rollup
-from .models import DataImport, Indicator, Observation, Target
+from .importers import Problem
+from .models import DataImport, ImportJob, Indicator, Observation, Target
 
 
 # --- Series -------------------------------------------------------------------------------------
@@ -406,3 +409,40 @@ def buurt_reconciliation(*, indicator: Indicator, municipality: Municipality):
 
 def status_label(status: str) -> str:
     return TargetStatus(status).label if status in TargetStatus.values else status
+
+
+# --- Import jobs ----------------------------------------------------------------------------------
+def import_job_list(*, municipality: Municipality, limit: int = 20) -> QuerySet[ImportJob]:
+    """The gemeente's latest uploads, running ones included (without the file's bytes)."""
+    return (
+        ImportJob.objects.filter(municipality=municipality)
+        .defer("file_data", "problems")
+        .select_related("user", "data_import")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def import_job_get(*, municipality: Municipality, job_id: int) -> ImportJob:
+    """A job of this gemeente; another gemeente's job is indistinguishable from none: 404."""
+    job = (
+        ImportJob.objects.filter(municipality=municipality, pk=job_id)
+        .defer("file_data")
+        .select_related("user", "data_import")
+        .first()
+    )
+    if job is None:
+        raise Http404
+    return job
+
+
+def import_job_progress(*, job: ImportJob) -> dict | None:
+    """A running job's progress: {"phase": "lezen"|"opslaan", "rows": n, "percent": p|None},
+    read from the task queue's store (never waits on the import's database lock)."""
+    if job.status != ImportJobStatus.RUNNING:
+        return None
+    return tasks.state_get(job.progress_key)
+
+
+def import_job_problem_texts(*, job: ImportJob) -> list[str]:
+    """The stored problems as the same Dutch sentences the CLI prints (file, line, field)."""
+    return [str(Problem(**p)) for p in job.problems]

@@ -1,23 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
-import tempfile
-from pathlib import Path
-
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
-from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
+from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES, AuditAction
 from kompas.core.selectors import municipality_get_for_user
+from kompas.core.services import audit_log
 
 from . import charts, codelists, selectors
-from .constants import STATUS_CSS, Grain, IndicatorUnit
+from .constants import STATUS_CSS, Grain, ImportJobStatus, IndicatorUnit
 from .evaluation import fmt_number
 from .forms import UploadForm
-from .importers import ParseError
 from .models import DataImport
-from .services import MonitoringError, data_import
+from .services import import_job_create
 
 
 def _unit_label(indicator, per_1000=False) -> str:
@@ -239,38 +237,50 @@ def indicator_detail(request, slug, code):
 
 
 def upload(request, slug):
+    """The upload form. A valid upload becomes a queued import job (imported in the background
+    by the task worker); the browser is sent on to the job's page (POST/redirect/GET)."""
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
     form = UploadForm(request.POST or None, request.FILES or None)
-    report, problems = None, []
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
-        suffix = Path(uploaded.name).suffix.lower()[:10]
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"upload{suffix}"
-            with open(path, "wb") as fh:
-                for chunk in uploaded.chunks():
-                    fh.write(chunk)
-            try:
-                report = data_import(
-                    path=path,
-                    fmt=form.cleaned_data["format"] or None,
-                    user=request.user,
-                    municipality=municipality,
-                    display_name=uploaded.name,
-                )
-            except (ParseError, MonitoringError) as exc:
-                problems = exc.problems
+        job = import_job_create(
+            municipality=municipality,
+            user=request.user,
+            file_name=uploaded.name,
+            content=b"".join(uploaded.chunks()),
+            fmt=form.cleaned_data["format"],
+        )
+        return redirect("monitoring:import_job", municipality.slug, job.pk)
     return render(
         request,
         "monitoring/upload.html",
+        {"municipality": municipality, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+def import_job(request, slug, job_id):
+    """Status, progress and result of one upload; staff of the job's gemeente only (404)."""
+    municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
+    job = selectors.import_job_get(municipality=municipality, job_id=job_id)
+    if job.is_finished:
+        # Audited once it shows a result. While the job runs the page writes nothing: on
+        # SQLite the import's transaction holds the database's write lock.
+        audit_log(user=request.user, action=AuditAction.VIEW, obj=job, municipality=municipality)
+    progress = selectors.import_job_progress(job=job)
+    problems = selectors.import_job_problem_texts(job=job) if job.problems else []
+    return render(
+        request,
+        "monitoring/import_job.html",
         {
             "municipality": municipality,
-            "form": form,
-            "report": report,
-            "problems": problems[:200],
-            "problem_count": len(problems),
+            "job": job,
+            "statuses": ImportJobStatus,
+            "progress": progress,
+            "problems": problems,
+            "report": job.data_import if job.status == ImportJobStatus.DONE else None,
         },
-        status=400 if problems else 200,
     )
 
 
@@ -285,5 +295,11 @@ def import_list(request, slug):
     return render(
         request,
         "monitoring/import_list.html",
-        {"municipality": municipality, "page": page, "query": ""},
+        {
+            "municipality": municipality,
+            "page": page,
+            "query": "",
+            "jobs": selectors.import_job_list(municipality=municipality),
+            "statuses": ImportJobStatus,
+        },
     )

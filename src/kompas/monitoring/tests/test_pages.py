@@ -46,6 +46,8 @@ def test_indicator_page_has_accessible_charts_comparison_and_drilldown(
         "/heerenveen/monitoring/indicator/politie-misdrijven:0.0.0/?regio=WK007401"
     ).content.decode()
     assert "Centrum" in buurt
+    # the wijk has its own trend, like the police table's wijk rows (the sum of its buurten)
+    assert "Er zijn geen cijfers" not in buurt and 'role="img"' in buurt
     months = client.get(
         "/heerenveen/monitoring/indicator/politie-overlast:E35/?korrel=month"
     ).content.decode()
@@ -63,26 +65,32 @@ def test_other_gemeente_and_foreign_drilldown_are_404(client, adviseur_heerenvee
     )
 
 
-def test_upload_shows_the_report_and_errors(client, adviseur_heerenveen, shared_data, heerenveen):
+def test_upload_shows_the_report_and_errors(
+    client, adviseur_heerenveen, shared_data, heerenveen, django_capture_on_commit_callbacks
+):
+    """The upload becomes a background job (see test_import_jobs); its page shows the report."""
     client.force_login(adviseur_heerenveen)
     data = (shared_data / "statline_47013NED_gemeenten_2024.csv").read_bytes()
-    response = client.post(
-        "/heerenveen/monitoring/importeren/",
-        {"file": SimpleUploadedFile("statline.csv", data), "format": ""},
-    )
-    page = response.content.decode()
-    assert (
-        response.status_code == 200 and "Import van statline.csv gelukt" in page and "356" in page
-    )
-    bad = client.post(
-        "/heerenveen/monitoring/importeren/",
-        {
-            "file": SimpleUploadedFile("bad.csv", data.replace(b"Heerenveen", b"Atlantis")),
-            "format": "",
-        },
-    )
-    assert bad.status_code == 400
-    assert "onbekende regio &#x27;Atlantis&#x27;" in bad.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/heerenveen/monitoring/importeren/",
+            {"file": SimpleUploadedFile("statline.csv", data), "format": ""},
+        )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Import van statline.csv gelukt" in page and "356" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        bad = client.post(
+            "/heerenveen/monitoring/importeren/",
+            {
+                "file": SimpleUploadedFile("bad.csv", data.replace(b"Heerenveen", b"Atlantis")),
+                "format": "",
+            },
+        )
+    assert bad.status_code == 302
+    assert "onbekende regio &#x27;Atlantis&#x27;" in client.get(bad["Location"]).content.decode()
+    no_file = client.post("/heerenveen/monitoring/importeren/", {"format": ""})
+    assert no_file.status_code == 400 and "form-field--invalid" in no_file.content.decode()
 
 
 def test_reader_cannot_upload(client, heerenveen, make_member):
