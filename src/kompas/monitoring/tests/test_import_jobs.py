@@ -224,3 +224,16 @@ def test_a_real_worker_imports_an_upload_from_sqlite_queue_storage(
     assert task_worker.pending_count() == 0
     text = client.get(response["Location"]).content.decode()
     assert "Import van statline.csv gelukt" in text
+
+
+@pytest.mark.django_db
+def test_command_line_import_stays_synchronous_and_prints_progress(
+    reference_data, shared_data, capsys
+):
+    from django.core.management import call_command
+
+    call_command("data", "import", str(shared_data / FILE_2022_2023), verbosity=2)
+    out, err = capsys.readouterr()
+    assert "356 regels gelezen (100%)" in err
+    assert "356 rijen gelezen" in out and ImportJob.objects.count() == 0
+    assert Observation.objects.count() > 0

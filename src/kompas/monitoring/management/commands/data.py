@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+import time
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
@@ -37,6 +38,29 @@ class Command(BaseCommand):
             self.stderr.write(f"... en nog {len(problems) - 50} fout(en).")
         raise CommandError(f"{len(problems)} fout(en); er is niets geïmporteerd.")
 
+    def _progress(self, verbosity: int):
+        """Progress on stderr while a file is read: on a terminal one updating line, with
+        -v 2 a line per step; otherwise nothing. The import itself stays synchronous."""
+        tty = self.stderr.isatty()
+        if not tty and verbosity < 2:
+            return None
+        last = [0.0]
+
+        def report(rows: int, fraction: float | None) -> None:
+            now = time.monotonic()
+            if now - last[0] < 0.5 and fraction != 1.0:
+                return
+            last[0] = now
+            share = "" if fraction is None else f" ({fraction:.0%})"
+            line = f"{rows} regels gelezen{share}"
+            if tty:
+                self.stderr.write(f"\r{line}", ending="\n" if fraction == 1.0 else "")
+                self.stderr.flush()
+            else:
+                self.stderr.write(line)
+
+        return report
+
     def handle(self, *args, action, **options):
         try:
             if action == "import":
@@ -44,7 +68,11 @@ class Command(BaseCommand):
                 if not path.exists():
                     raise CommandError(f"Bestand niet gevonden: {path}")
                 name = str(path)
-                report = data_import(path=path, fmt=options["format"])
+                report = data_import(
+                    path=path,
+                    fmt=options["format"],
+                    progress=self._progress(options.get("verbosity", 1)),
+                )
             else:
                 name = f"{options['table']} {options['gemeente']}"
                 result = fetch_police(
