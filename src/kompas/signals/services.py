@@ -85,7 +85,7 @@ def _label(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _history(
+def _history_row(
     *, signal: Signal, kind: str, by=None, by_label: str = "", note: str = "", **extra
 ) -> SignalHistory:
     row = SignalHistory(
@@ -99,6 +99,13 @@ def _history(
         data=extra.pop("data", {}),
     )
     row.full_clean(exclude=["note_enc", "signal", "by"])  # FKs: objects in hand
+    return row
+
+
+def _history(
+    *, signal: Signal, kind: str, by=None, by_label: str = "", note: str = "", **extra
+) -> SignalHistory:
+    row = _history_row(signal=signal, kind=kind, by=by, by_label=by_label, note=note, **extra)
     row.save()
     return row
 
@@ -138,37 +145,34 @@ class NewSignal:
     receipt_code: str  # shown once to the reporter; never stored
 
 
-def _dossier_for_address(*, signal: Signal) -> None:
-    """Signals about the same normalised address share one dossier (one query when alone)."""
+def _address_neighbours(*, signal: Signal) -> list[tuple[int, int | None]]:
+    """(pk, dossier_id) of the gemeente's signals about the address of a signal not yet
+    stored."""
     if not signal.address_tag:
-        return
-    others = list(
-        Signal.objects.filter(municipality=signal.municipality, address_tag=signal.address_tag)
-        .exclude(pk=signal.pk)
-        .values_list("pk", "dossier_id")[:500]
+        return []
+    return list(
+        Signal.objects.filter(
+            municipality=signal.municipality, address_tag=signal.address_tag
+        ).values_list("pk", "dossier_id")[:500]
     )
-    if not others:
-        return
-    dossier_id = next((d for _pk, d in others if d), None)
+
+
+def _address_dossier(*, signal: Signal, neighbours) -> tuple[int | None, list[int]]:
+    """Signals about the same normalised address share one dossier: returns its id (created
+    when the neighbours have none yet) and the neighbours that still need linking."""
+    if not neighbours:
+        return None, []
+    dossier_id = next((d for _pk, d in neighbours if d), None)
     if dossier_id is None:
         dossier = Dossier(
             municipality=signal.municipality,
             title=_("Adresdossier (meldingen over hetzelfde adres)"),
             address_tag=signal.address_tag,
         )
-        dossier.full_clean()
+        dossier.full_clean(exclude=["municipality"])  # the signal's own gemeente, in hand
         dossier.save()
         dossier_id = dossier.pk
-    loose = [pk for pk, d in others if d is None] + [signal.pk]
-    Signal.objects.filter(pk__in=loose).update(dossier_id=dossier_id)
-    signal.dossier_id = dossier_id
-    for pk in loose:
-        _history(
-            signal=Signal(pk=pk) if pk != signal.pk else signal,
-            kind=HistoryKind.LINKED,
-            by_label=SYSTEM_LABEL,
-            data={"dossier": dossier_id},
-        )
+    return dossier_id, [pk for pk, d in neighbours if d is None]
 
 
 def signal_create(
@@ -229,25 +233,46 @@ def signal_create(
         )
         for content_type, data in attachments
     ]
-    with sqlite_writer(), transaction.atomic():
-        return _signal_store(
-            signal=signal, attachments=encrypted_attachments, channel=channel, code=code
-        )
-
-
-def _signal_store(*, signal, attachments, channel, code) -> NewSignal:
-    signal.save()
-    for attachment in attachments:
-        attachment.signal = signal
-        attachment.save()
-    _history(
+    created = _history_row(
         signal=signal,
         kind=HistoryKind.CREATED,
         by_label=REPORTER_LABEL,
         to_status=SignalStatus.NEW,
-        data={"channel": channel, "attachments": len(attachments)},
+        data={"channel": channel, "attachments": len(encrypted_attachments)},
     )
-    _dossier_for_address(signal=signal)
+    with sqlite_writer(), transaction.atomic():
+        return _signal_store(
+            signal=signal, attachments=encrypted_attachments, created=created, code=code
+        )
+
+
+def _signal_store(*, signal, attachments, created, code) -> NewSignal:
+    """The inserts of a new signal, in as few statements as the rules allow: on SQLite every
+    statement is time under the one write lock. The address dossier is looked up before the
+    insert, so a signal about a known address is inserted with its dossier (no UPDATE), and all
+    history rows go in with one multi-row INSERT."""
+    neighbours = _address_neighbours(signal=signal)
+    dossier_id, loose = _address_dossier(signal=signal, neighbours=neighbours)
+    signal.dossier_id = dossier_id
+    signal.save()
+    for attachment in attachments:
+        attachment.signal = signal
+    if attachments:
+        SignalAttachment.objects.bulk_create(attachments)
+    if loose:
+        Signal.objects.filter(pk__in=loose).update(dossier_id=dossier_id)
+    rows = [created]  # built and validated before the lock; gets the signal's id on insert
+    if dossier_id is not None:
+        rows += [
+            _history_row(
+                signal=Signal(pk=pk) if pk != signal.pk else signal,
+                kind=HistoryKind.LINKED,
+                by_label=SYSTEM_LABEL,
+                data={"dossier": dossier_id},
+            )
+            for pk in [*loose, signal.pk]
+        ]
+    SignalHistory.objects.bulk_create(rows)  # new rows only: append-only holds
     audit_log(user=None, action=AuditAction.CREATE, obj=signal, note="melding via meldpunt")
     return NewSignal(signal=signal, receipt_code=code)
 

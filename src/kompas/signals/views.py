@@ -10,7 +10,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -41,7 +41,7 @@ _ACCESS_MAX_AGE = 30 * 60
 
 
 def _public_municipality(slug: str) -> Municipality:
-    return get_object_or_404(Municipality, slug=slug)
+    return selectors.municipality_for_public(slug)
 
 
 def _public(response: HttpResponse) -> HttpResponse:

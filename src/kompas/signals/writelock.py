@@ -8,6 +8,7 @@ lock (threads of one worker) wakes the next writer the moment the previous one c
 PostgreSQL has row-level locking and needs none of this."""
 
 import fcntl
+import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,15 @@ from django.conf import settings
 from django.db import connection
 
 _thread_lock = threading.Lock()
+_lock_file = {}  # (pid, path) -> open file: opened once per process, not per report
+
+
+def _lock_fd(path: Path) -> int:
+    key = (os.getpid(), str(path))  # a forked worker opens its own (flock is per open file)
+    fh = _lock_file.get(key)
+    if fh is None:
+        fh = _lock_file[key] = path.open("a")
+    return fh.fileno()
 
 
 @contextmanager
@@ -24,9 +34,10 @@ def sqlite_writer():
         yield
         return
     path = Path(settings.DATA_DIR) / "signals-write.lock"
-    with _thread_lock, path.open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    with _thread_lock:
+        fd = _lock_fd(path)
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)

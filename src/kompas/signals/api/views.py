@@ -5,7 +5,6 @@ form. Responses are never cached."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import extend_schema
@@ -15,9 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kompas.core.models import Municipality
-
-from .. import antiabuse
+from .. import antiabuse, selectors
 from ..crypto import receipt_code_format
 from ..forms import IntakeForm
 from ..uploads import use_memory_uploads
@@ -67,7 +64,7 @@ class ChallengeView(APIView):
 
     @extend_schema(responses=ChallengeSerializer, summary="Proof-of-work challenge (meldpunt)")
     def get(self, request, gemeente):
-        get_object_or_404(Municipality, slug=gemeente)
+        selectors.municipality_for_public(gemeente)
         return _no_store(Response(antiabuse.pow_challenge()))
 
 
@@ -82,7 +79,7 @@ class PublicSignalCreateView(APIView):
         summary="Meld een signaal (openbaar, anoniem)",
     )
     def post(self, request, gemeente):
-        municipality = get_object_or_404(Municipality, slug=gemeente)
+        municipality = selectors.municipality_for_public(gemeente)
         if antiabuse.limit_reached(
             request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
         ):

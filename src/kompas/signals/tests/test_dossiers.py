@@ -54,3 +54,36 @@ def test_link_to_unknown_or_foreign_signal_is_refused(staff_client, make_signal,
     assert response.status_code == 400
     assert "geen andere melding met dit nummer" in response.content.decode()
     assert Dossier.objects.count() == 0
+
+
+def test_address_dossier_history_and_queries(make_signal, django_assert_max_num_queries):
+    """The first signal about a known address creates the dossier and links both signals; a
+    third joins it. Each signal's history: created, then linked; one audit entry per intake."""
+    from kompas.core.models import AuditEntry
+    from kompas.signals.models import SignalHistory
+
+    a, _ = make_signal(location=Location(postcode="8441AB", number="12"))
+    b, _ = make_signal(location=Location(postcode="8441AB", number="12"))
+    with django_assert_max_num_queries(7):  # lookup, signal, history, audit (+ transaction)
+        c, _ = make_signal(location=Location(postcode="8441AB", number="12"))
+    dossier = Dossier.objects.get()
+    for s in (a, b, c):
+        s.refresh_from_db()
+        assert s.dossier == dossier
+        kinds = list(SignalHistory.objects.filter(signal=s).values_list("kind", "data"))
+        assert kinds == [
+            ("created", {"channel": "web", "attachments": 0}),
+            ("linked", {"dossier": dossier.pk}),
+        ]
+    assert AuditEntry.objects.filter(object_type="signals.signal", action="create").count() == 3
+
+
+def test_public_gemeente_lookup_follows_changes(client, heerenveen):
+    from kompas.signals.selectors import municipality_for_public
+
+    assert municipality_for_public("heerenveen").pk == heerenveen.pk
+    heerenveen.slug = "heerenveen-nieuw"
+    heerenveen.save()
+    assert client.get("/heerenveen/meldpunt/").status_code == 404
+    assert client.get("/heerenveen-nieuw/meldpunt/").status_code == 200
+    assert client.get("/api/v1/meldpunt/onbekend/challenge/").status_code == 404
