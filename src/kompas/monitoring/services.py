@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -98,8 +99,18 @@ def indicator_upsert(
 
 
 # --- Observations -------------------------------------------------------------------------------
-def _write_rows(rows: list[ParsedRow], data_import: DataImport, *, file: str = "") -> ImportReport:
-    """Upsert parsed rows. Caller holds the transaction. Unknown indicators are problems."""
+WRITE_CHUNK = 10_000
+
+
+def _write_rows(
+    rows: list[ParsedRow],
+    data_import: DataImport,
+    *,
+    file: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Upsert parsed rows. Caller holds the transaction. Unknown indicators are problems.
+    `progress(written, to_write)` after each chunk of WRITE_CHUNK new or changed rows."""
     report = ImportReport(data_import)
     indicators: dict[str, Indicator] = {}
     problems: list[Problem] = []
@@ -151,8 +162,23 @@ def _write_rows(rows: list[ParsedRow], data_import: DataImport, *, file: str = "
             changed.append(obs)
         else:
             report.unchanged += 1
-    Observation.objects.bulk_create(new, batch_size=2000)
-    Observation.objects.bulk_update(changed, ["value", "status", "source_import"], batch_size=2000)
+    total, written = len(new) + len(changed), 0
+    if progress is not None:
+        progress(0, total)
+    for start in range(0, len(new), WRITE_CHUNK):
+        chunk = new[start : start + WRITE_CHUNK]
+        Observation.objects.bulk_create(chunk, batch_size=2000)
+        written += len(chunk)
+        if progress is not None:
+            progress(written, total)
+    for start in range(0, len(changed), WRITE_CHUNK):
+        chunk = changed[start : start + WRITE_CHUNK]
+        Observation.objects.bulk_update(
+            chunk, ["value", "status", "source_import"], batch_size=2000
+        )
+        written += len(chunk)
+        if progress is not None:
+            progress(written, total)
     report.inserted, report.updated = len(new), len(changed)
     return report
 
@@ -189,8 +215,16 @@ def data_import(
 
 @transaction.atomic
 def import_parsed(
-    *, result: ParseResult, file_name: str, user=None, municipality=None, is_demo=False
+    *,
+    result: ParseResult,
+    file_name: str,
+    user=None,
+    municipality=None,
+    is_demo=False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    """Write parsed rows in one transaction and record the import. `progress(written,
+    to_write)` reports the new and changed observations written so far."""
     record = DataImport(
         file_name=file_name[:300],
         format=result.format,
@@ -201,7 +235,7 @@ def import_parsed(
     )
     record.full_clean()
     record.save()
-    report = _write_rows(result.rows, record, file=file_name)
+    report = _write_rows(result.rows, record, file=file_name, progress=progress)
     _finish(record, report, result.rows_read)
     if user is not None:
         audit_log(
@@ -250,19 +284,51 @@ class _JobProgress:
     database, whose write lock the import's transaction holds on SQLite. At most one write per
     `interval` seconds while reading."""
 
-    def __init__(self, job: ImportJob, interval: float = 0.5):
-        self.key, self.interval, self.last = job.progress_key, interval, 0.0
+    INTERVAL = 0.5
+
+    def __init__(self, job: ImportJob):
+        self.key, self.last, self.rows_read = job.progress_key, 0.0, 0
 
     def reading(self, rows_read: int, fraction: float | None) -> None:
+        self.rows_read = rows_read
         now = time.monotonic()
-        if now - self.last < self.interval and fraction != 1.0:
+        if now - self.last < self.INTERVAL and fraction != 1.0:
             return
         self.last = now
         percent = None if fraction is None else int(fraction * 100)
         tasks.state_put(self.key, {"phase": "lezen", "rows": rows_read, "percent": percent})
 
-    def saving(self, rows_read: int) -> None:
-        tasks.state_put(self.key, {"phase": "opslaan", "rows": rows_read, "percent": 100})
+    def saving_started(self, rows_read: int) -> None:
+        """The file is read; the import compares with what is stored before it writes."""
+        self.rows_read, self.last = rows_read, time.monotonic()
+        tasks.state_put(
+            self.key,
+            {
+                "phase": "opslaan",
+                "rows": rows_read,
+                "written": 0,
+                "to_write": None,
+                "percent": None,
+            },
+        )
+
+    def saving(self, written: int, to_write: int) -> None:
+        """While the import's transaction writes: observations written of those to write."""
+        now = time.monotonic()
+        if now - self.last < self.INTERVAL and 0 < written < to_write:
+            return
+        self.last = now
+        percent = int(written / to_write * 100) if to_write else 100
+        tasks.state_put(
+            self.key,
+            {
+                "phase": "opslaan",
+                "rows": self.rows_read,
+                "written": written,
+                "to_write": to_write,
+                "percent": percent,
+            },
+        )
 
     def clear(self) -> None:
         tasks.state_delete(self.key)
@@ -320,13 +386,14 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
             path = Path(tmp) / f"upload{Path(job.file_name).suffix.lower()[:10]}"
             path.write_bytes(bytes(job.file_data or b""))
             result = parse_path(path, job.format or None, job.file_name, progress.reading)
-        progress.saving(result.rows_read)
+        progress.saving_started(result.rows_read)
         with transaction.atomic():
             report = import_parsed(
                 result=result,
                 file_name=job.file_name,
                 user=job.user,
                 municipality=job.municipality,
+                progress=progress.saving,
             )
             _job_finish(
                 job,

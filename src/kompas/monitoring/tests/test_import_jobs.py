@@ -148,9 +148,19 @@ def test_job_page_and_list_show_a_queued_and_a_running_job_without_writing(
     text = client.get(url).content.decode()
     assert 'max="100" value="40"' in text and "120 regels gelezen, 40% van het bestand" in text
     assert '<label for="import-progress">Voortgang</label>' in text
-    tasks.state_put(job.progress_key, {"phase": "opslaan", "rows": 300, "percent": 100})
+    tasks.state_put(
+        job.progress_key,
+        {"phase": "opslaan", "rows": 300, "written": 0, "to_write": None, "percent": None},
+    )
     text = client.get(url).content.decode()
-    assert "Bestand gelezen (300 regels); de cijfers worden opgeslagen." in text
+    assert "Bestand gelezen (300 regels); de cijfers worden vergeleken en opgeslagen." in text
+    tasks.state_put(
+        job.progress_key,
+        {"phase": "opslaan", "rows": 300, "written": 200, "to_write": 800, "percent": 25},
+    )
+    text = client.get(url).content.decode()
+    assert 'max="100" value="25"' in text
+    assert "200 van 800 nieuwe of gewijzigde waarnemingen opgeslagen" in text
     assert "bezig" in client.get("/heerenveen/monitoring/imports/").content.decode()
     # Polling a running job writes nothing to the main database (SQLite: the import holds
     # the write lock).
@@ -190,20 +200,20 @@ def test_the_job_writes_its_progress_to_the_queue_store(
         real_put(key, value)
 
     monkeypatch.setattr(tasks, "state_put", spy)
-    monkeypatch.setattr(services._JobProgress, "__init__", _no_throttle)
+    monkeypatch.setattr(services._JobProgress, "INTERVAL", 0.0)
     import_job_run(job_id=job.pk)
     reading = [w for w in written if w["phase"] == "lezen"]
     assert [w["rows"] for w in reading] == sorted(w["rows"] for w in reading)
     assert reading[0]["percent"] == 0 and reading[-1]["percent"] == 100
     assert any(0 < w["percent"] < 100 for w in reading)
-    assert written[-1]["phase"] == "opslaan"
+    saving = [w for w in written if w["phase"] == "opslaan"]
+    assert written[-len(saving) :] == saving  # reading first, then saving
+    assert saving[0]["to_write"] is None and saving[0]["percent"] is None  # comparing first
+    assert saving[-1]["written"] == saving[-1]["to_write"] > 0 and saving[-1]["percent"] == 100
     job.refresh_from_db()
-    assert job.status == ImportJobStatus.DONE and job.rows_read == written[-1]["rows"]
+    assert job.status == ImportJobStatus.DONE and job.rows_read == saving[-1]["rows"]
+    assert job.data_import.inserted == saving[-1]["written"]
     assert import_job_run(job_id=job.pk) is None  # a second delivery does nothing
-
-
-def _no_throttle(self, job, interval=0.5):
-    self.key, self.interval, self.last = job.progress_key, 0.0, 0.0
 
 
 @pytest.mark.django_db(transaction=True)
