@@ -8,23 +8,28 @@ Decided by measurement, see docs/adr/0001-analytics-store.md and benchmarks/moni
 The Django database keeps what a gemeente works with (its own series, targets, imports);
 this store holds the national table for comparisons against all gemeenten and drill-downs.
 
-Layout. Codes are DuckDB ENUM types built from the shipped code lists at load time:
-`crime_code` (crime types), `region_code` (every region, ordered by level, gemeente, code, so
-a gemeente's wijken or buurten are one contiguous range) and `period_code` (every CBS period
-code `YYYYJJ00`, `YYYYKWnn`, `YYYYMMnn` of 1900-2099, ordered by time; its enum index is
-(year - 1900) * 17 + n with n = 0 for JJ00, 1-4 for the quarters, 5-16 for the months).
-- `crime` (type, region, period, value): every row of the file, sorted by (type, region,
-  period), so DuckDB's zone maps skip everything but the asked type and region range.
+Layout. At load time the shipped code lists become DuckDB ENUM types: `crime_code` (crime
+types), `region_code` (every region, ordered by level, gemeente, code, so a gemeente's wijken
+or buurten are one contiguous range) and `period_code` (every CBS period code `YYYYJJ00`,
+`YYYYKWnn`, `YYYYMMnn` of 1900-2099 in time order; index (year - 1900) * 17 + n with n = 0 for
+JJ00, 1-4 for the quarters, 5-16 for the months). The tables store the ENUM index as a small
+integer (a query compares integers; casting a string to an 18,000-value ENUM costs
+milliseconds per query):
+- `crime` (type, region, period, value): every row of the file, in file order. Not sorted:
+  sorting 155 million rows took most of the load time, and the dashboard queries read
+  `crime_year`; a monthly series scans this table (about 50 ms at national scale, 2 cores).
 - `crime_year` (type, region, year, value): yearly values (the sum of the months if the file
-  has months, else of the quarters, else the JJ00 value), sorted the same way.
-- `regions` (code, level, gemeente, population): the shipped region list.
+  has months, else of the quarters, else the JJ00 value), sorted by (type, region, year), so
+  DuckDB's zone maps skip everything but the asked type and region range.
+- `crime_types` (id, code) and `regions` (id, code, level, gemeente, population).
 
 Loading (`load_client_csv`) is one pass of DuckDB's own CSV reader: the codes are cast to the
-ENUM types (an unknown code becomes NULL), the value is parsed as an integer by the reader
-(a row that does not parse is recorded with its line by `store_rejects`), and the rows are
-written sorted. Validation is set-based on the result: any reject, any NULL code, and
-duplicate keys, found while building `crime_year` (per type, region and year a bit mask of
-the periods seen; more rows than bits set means a period occurs twice). Only when something
+ENUM types (an unknown code becomes NULL), the value is parsed as a number by the reader
+(a row that does not parse is recorded with its line by `store_rejects`; a fraction stops the
+load), and the rows are written as they come. Validation is set-based on the result: any
+reject, any NULL code, and duplicate keys, found while building `crime_year` (per type,
+region and year a bit mask of the periods seen; more rows than bits set means a period
+occurs twice). Only when something
 is wrong is the file read a second time with line numbers to name the lines. All of it runs
 in one transaction: on any error nothing changes."""
 
@@ -101,6 +106,7 @@ class NationalStore:
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
         self.path = str(path or default_path())
         self.con = duckdb.connect(self.path, read_only=read_only)
+        self._code_cache = None
 
     def close(self) -> None:
         self.con.close()
@@ -122,16 +128,16 @@ class NationalStore:
             rows = con.execute(
                 f"""
                 CREATE TABLE crime AS
-                SELECT TRY_CAST(trim({_ident(TYPE_COL)}) AS crime_code) AS type,
-                       TRY_CAST(CASE WHEN trim({_ident(REGION_COL)}) = 'NL00'
-                                     THEN '{COUNTRY_CODE}' ELSE trim({_ident(REGION_COL)})
-                                END AS region_code) AS region,
-                       TRY_CAST(trim({_ident(PERIOD_COL)}) AS period_code) AS period,
+                SELECT enum_code(TRY_CAST(trim({_ident(TYPE_COL)}) AS crime_code)) AS type,
+                       enum_code(TRY_CAST(CASE WHEN trim({_ident(REGION_COL)}) = 'NL00'
+                                               THEN '{COUNTRY_CODE}'
+                                               ELSE trim({_ident(REGION_COL)})
+                                          END AS region_code)) AS region,
+                       enum_code(TRY_CAST(trim({_ident(PERIOD_COL)}) AS period_code)) AS period,
                        CASE WHEN v IS NULL THEN NULL
                             WHEN v = round(v) AND abs(v) < 2147483648 THEN CAST(v AS INTEGER)
                             ELSE error('{NOT_AN_INTEGER}') END AS value
                   FROM (SELECT *, {_ident(VALUE_COL)} AS v FROM {reader})
-                 ORDER BY type, region, period
                 """
             ).fetchone()[0]
             problems = self._rejects(names)
@@ -156,9 +162,8 @@ class NationalStore:
                            count(*) AS periods,
                            bit_count(bit_or(1::INTEGER << n)) AS distinct_periods
                       FROM (SELECT type, region, value,
-                                   CAST(enum_code(period) // {SUBPERIODS} + {FIRST_YEAR}
-                                        AS SMALLINT) AS year,
-                                   CAST(enum_code(period) % {SUBPERIODS} AS INTEGER) AS n
+                                   CAST(period // {SUBPERIODS} + {FIRST_YEAR} AS SMALLINT) AS year,
+                                   CAST(period % {SUBPERIODS} AS INTEGER) AS n
                               FROM crime)
                      GROUP BY type, region, year
                      ORDER BY type, region, year
@@ -175,6 +180,7 @@ class NationalStore:
             if problems:
                 raise AnalyticsLoadError(problems)
             con.execute("COMMIT")
+            self._code_cache = None
         except duckdb.Error as error:
             con.execute("ROLLBACK")
             if NOT_AN_INTEGER in str(error):  # a fraction or a number too large
@@ -210,7 +216,14 @@ class NationalStore:
     def _create_types(self) -> None:
         """(Re)create the ENUM types and the region table from the shipped code lists."""
         con = self.con
-        for table in ("crime_year", "crime", "regions", "crime_month", "population"):
+        for table in (
+            "crime_year",
+            "crime",
+            "regions",
+            "crime_types",
+            "crime_month",
+            "population",
+        ):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         for enum in ("crime_code", "region_code", "period_code"):
             con.execute(f"DROP TYPE IF EXISTS {enum}")
@@ -218,6 +231,10 @@ class NationalStore:
         con.execute(
             f"CREATE TYPE crime_code AS ENUM (SELECT code FROM read_csv({crime_csv}, "
             "header = true, all_varchar = true) ORDER BY code)"
+        )
+        con.execute(
+            f"CREATE TABLE crime_types AS SELECT enum_code(CAST(code AS crime_code)) AS id, code "
+            f"FROM read_csv({crime_csv}, header = true, all_varchar = true) ORDER BY id"
         )
         regions_csv = _literal(str(codelists.DATA / "regions_nl.csv"))
         level_case = " ".join(f"WHEN '{k}' THEN {v}" for k, v in LEVEL_ORDER.items())
@@ -234,8 +251,8 @@ class NationalStore:
         )
         con.execute("CREATE TYPE region_code AS ENUM (SELECT code FROM region_list)")
         con.execute(
-            "CREATE TABLE regions AS SELECT CAST(code AS region_code) AS code, level, gemeente, "
-            "population FROM region_list ORDER BY code"
+            "CREATE TABLE regions AS SELECT enum_code(CAST(code AS region_code)) AS id, code, "
+            "level, gemeente, population FROM region_list ORDER BY id"
         )
         con.execute("DROP TABLE region_list")
         con.execute(
@@ -325,7 +342,8 @@ class NationalStore:
             numbered AS ({self._numbered(csv_path, names)}),
             candidates AS (
                 SELECT line, t, r, p FROM numbered n SEMI JOIN dup d
-                    ON CAST(n.t AS crime_code) = d.type AND CAST(n.r AS region_code) = d.region
+                    ON enum_code(CAST(n.t AS crime_code)) = d.type
+                   AND enum_code(CAST(n.r AS region_code)) = d.region
                    AND CAST(substr(n.p, 1, 4) AS SMALLINT) = d.year),
             keyed AS (
                 SELECT line, t, r, p, min(line) OVER (PARTITION BY t, r, p) AS first_line
@@ -339,55 +357,74 @@ class NationalStore:
         ).fetchall()
 
     # --- queries --------------------------------------------------------------------------------
+    def _codes(self) -> tuple[dict[str, int], dict[str, int], dict[int, tuple]]:
+        """Type ids, region ids and the regions by id (code, level, gemeente, population),
+        read once per store."""
+        if self._code_cache is None:
+            types = dict(self.con.execute("SELECT code, id FROM crime_types").fetchall())
+            by_id = {
+                row[0]: row[1:]
+                for row in self.con.execute(
+                    "SELECT id, code, level, gemeente, population FROM regions"
+                ).fetchall()
+            }
+            self._code_cache = (types, {v[0]: k for k, v in by_id.items()}, by_id)
+        return self._code_cache
+
+    def _region_range(self, level: str, gemeente: str | None = None) -> tuple[int, int] | None:
+        """First and last id of a level (of one gemeente): one contiguous range, which is what
+        lets the zone maps of the sorted tables skip."""
+        ids = [
+            i
+            for i, (_c, lvl, gm, _p) in self._codes()[2].items()
+            if lvl == level and (gemeente is None or gm == gemeente)
+        ]
+        return (min(ids), max(ids)) if ids else None
+
     def gemeente_comparison(self, *, gemeente: str, type_code: str, year: int) -> dict:
         """The gemeente's yearly series plus its rate per 1,000 beside every gemeente's rate
         (rank and the national rate) for `year`."""
+        types, region_ids, by_id = self._codes()
+        type_id, region_id = types.get(type_code), region_ids.get(gemeente)
+        if type_id is None or region_id is None:
+            return {"series": [], "rates": [], "rank": None, "of": 0}
         own = self.con.execute(
-            "SELECT year, value FROM crime_year "
-            "WHERE type = TRY_CAST(? AS crime_code) AND region = TRY_CAST(? AS region_code) "
-            "ORDER BY year",
-            [type_code, gemeente],
+            "SELECT year, value FROM crime_year WHERE type = ? AND region = ? ORDER BY year",
+            [type_id, region_id],
         ).fetchall()
         first, last = self._region_range("GM")
-        rates = self.con.execute(
-            """
-            SELECT CAST(y.region AS VARCHAR), y.value * 1000.0 / r.population AS rate
-              FROM crime_year y JOIN regions r ON r.code = y.region
-             WHERE y.type = TRY_CAST(? AS crime_code) AND y.year = ?
-               AND y.region BETWEEN CAST(? AS region_code) AND CAST(? AS region_code)
-               AND y.value IS NOT NULL AND r.population > 0
-             ORDER BY rate DESC
-            """,
-            [type_code, year, first, last],
+        values = self.con.execute(
+            "SELECT region, value FROM crime_year WHERE type = ? AND year = ? "
+            "AND region BETWEEN ? AND ? AND value IS NOT NULL",
+            [type_id, year, first, last],
         ).fetchall()
+        rates = sorted(
+            (
+                (by_id[r][0], value * 1000.0 / by_id[r][3])
+                for r, value in values
+                if by_id[r][3]  # population known
+            ),
+            key=lambda item: -item[1],
+        )
         rank = next((i for i, (code, _r) in enumerate(rates, start=1) if code == gemeente), None)
         return {"series": own, "rates": rates, "rank": rank, "of": len(rates)}
 
     def buurt_drilldown(self, *, gemeente: str, type_code: str, year: int) -> list[tuple]:
         """Every buurt of the gemeente: yearly value and rate per 1,000."""
-        first, last = self._region_range("BU", gemeente)
-        if first is None:
+        types, _region_ids, by_id = self._codes()
+        span = self._region_range("BU", gemeente)
+        if types.get(type_code) is None or span is None:
             return []
-        return self.con.execute(
-            """
-            SELECT CAST(y.region AS VARCHAR), y.value, y.value * 1000.0 / nullif(r.population, 0)
-              FROM crime_year y JOIN regions r ON r.code = y.region
-             WHERE y.type = TRY_CAST(? AS crime_code) AND y.year = ?
-               AND y.region BETWEEN CAST(? AS region_code) AND CAST(? AS region_code)
-             ORDER BY y.region
-            """,
-            [type_code, year, first, last],
+        values = self.con.execute(
+            "SELECT region, value FROM crime_year WHERE type = ? AND year = ? "
+            "AND region BETWEEN ? AND ? ORDER BY region",
+            [types[type_code], year, *span],
         ).fetchall()
-
-    def _region_range(self, level: str, gemeente: str | None = None) -> tuple:
-        """First and last code of a level (of one gemeente): one contiguous range of the
-        region_code ENUM, which is what lets the zone maps of the sorted tables skip."""
-        sql = (
-            "SELECT CAST(min(code) AS VARCHAR), CAST(max(code) AS VARCHAR) FROM regions "
-            "WHERE level = ?"
+        return sorted(
+            (
+                by_id[r][0],
+                value,
+                value * 1000.0 / by_id[r][3] if value is not None and by_id[r][3] else None,
+            )
+            for r, value in values
         )
-        params = [level]
-        if gemeente is not None:
-            sql += " AND gemeente = ?"
-            params.append(gemeente)
-        return self.con.execute(sql, params).fetchone()

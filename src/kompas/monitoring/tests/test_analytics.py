@@ -47,9 +47,9 @@ def test_load_and_query(tmp_path):
         24,
     )
     # NL00 of the police tables is stored as the CBS code NL01
-    assert store.con.execute("SELECT value FROM crime_year WHERE region = 'NL01'").fetchall() == [
-        (24,)
-    ]
+    assert store.con.execute(
+        "SELECT y.value FROM crime_year y JOIN regions r ON r.id = y.region WHERE r.code = 'NL01'"
+    ).fetchall() == [(24,)]
 
 
 def test_secret_values_are_null_and_yearly_values_prefer_months(tmp_path):
