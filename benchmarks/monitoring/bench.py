@@ -130,6 +130,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--no-pandas", action="store_true")
+    parser.add_argument(
+        "--csv", default=None, help="reuse a CSV generated earlier at the same --scale"
+    )
+    parser.add_argument(
+        "--memory-limit", default="8GB", help="DuckDB memory limit (the machine is shared)"
+    )
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument(
         "--postgres-url", default="postgresql://postgres@127.0.0.1:5432/kompas_monitoring_bench"
@@ -146,13 +152,24 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"# Monitoring benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {machine()}")
-    csv_path = work / "national.csv"
-    start = time.perf_counter()
-    rows = generate(csv_path, args.scale)
-    print(
-        f"scale {args.scale}: {rows:,} rows generated in {time.perf_counter() - start:.1f} s "
-        f"({csv_path.stat().st_size / 1e9:.2f} GB CSV)"
-    )
+    if args.csv:
+        csv_path = Path(args.csv)
+        con = duckdb.connect()
+        rows = con.execute(f"SELECT count(*) FROM read_csv('{csv_path}', header=true)").fetchone()[
+            0
+        ]
+        con.close()
+        print(
+            f"scale {args.scale}: {rows:,} rows in {csv_path} ({csv_path.stat().st_size / 1e9:.2f} GB CSV, generated earlier)"
+        )
+    else:
+        csv_path = work / "national.csv"
+        start = time.perf_counter()
+        rows = generate(csv_path, args.scale, args.memory_limit)
+        print(
+            f"scale {args.scale}: {rows:,} rows generated in {time.perf_counter() - start:.1f} s "
+            f"({csv_path.stat().st_size / 1e9:.2f} GB CSV)"
+        )
     population = {r.code: r.population for r in codelists.regions().values() if r.population}
     results = []
 
@@ -160,8 +177,16 @@ def main() -> None:
     db = work / "analytics.duckdb"
     db.unlink(missing_ok=True)
     store = NationalStore(db)
+    store.con.execute(f"SET memory_limit = '{args.memory_limit}'")
+    load_before = os.getloadavg()[0]
     report = store.load_client_csv(csv_path)
     import_rate = report.rows / report.seconds
+    print(
+        f"product load: {report.rows:,} rows in {report.seconds:.1f} s = {import_rate:,.0f} rows/s "
+        f"(load average before {load_before:.2f}, after {os.getloadavg()[0]:.2f}; "
+        f"{db.stat().st_size / 1e9:.2f} GB file)",
+        flush=True,
+    )
     a_ms, a = timed(
         lambda: store.gemeente_comparison(gemeente=GEMEENTE, type_code=TYPE, year=YEAR), args.repeat
     )
@@ -169,16 +194,26 @@ def main() -> None:
         lambda: store.buurt_drilldown(gemeente=GEMEENTE, type_code=TYPE, year=YEAR), args.repeat
     )
     results.append(("product (NationalStore, DuckDB)", import_rate, a_ms, b_ms))
+    print(
+        f"product queries: (a) {a_ms:.1f} ms, (b) {b_ms:.1f} ms (load average {os.getloadavg()[0]:.2f})",
+        flush=True,
+    )
     check_rank, check_buurten = a["rank"], len(b)
 
     # --- raw DuckDB SQL on the monthly table as loaded ----------------------------------------
     raw = duckdb.connect(str(work / "raw.duckdb"))
+    raw.execute(f"SET memory_limit = '{args.memory_limit}'")
     raw.execute("DROP TABLE IF EXISTS t")
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     raw.execute(
         f"CREATE TABLE t AS SELECT trim(SoortMisdrijf) AS type, trim(WijkenEnBuurten) AS region, Perioden AS period, GeregistreerdeMisdrijven_1 AS value FROM read_csv('{csv_path}', header=true)"
     )
     raw_rate = rows / (time.perf_counter() - start)
+    print(
+        f"raw DuckDB load: {raw_rate:,.0f} rows/s (load average before {load_before:.2f}, after {os.getloadavg()[0]:.2f})",
+        flush=True,
+    )
     raw.execute("CREATE OR REPLACE TABLE pop (code VARCHAR, n INTEGER)")
     raw.executemany("INSERT INTO pop VALUES (?, ?)", list(population.items()))
 
@@ -205,6 +240,10 @@ def main() -> None:
     rb_ms, rb = timed(raw_b, args.repeat)
     assert len(rb) == check_buurten and len(ra[1]) == a["of"], "raw DuckDB disagrees with product"
     results.append(("raw DuckDB SQL (monthly table)", raw_rate, ra_ms, rb_ms))
+    print(
+        f"raw DuckDB queries: (a) {ra_ms:.1f} ms, (b) {rb_ms:.1f} ms (load average {os.getloadavg()[0]:.2f})",
+        flush=True,
+    )
     raw.close()
 
     # --- pandas -----------------------------------------------------------------------------------
@@ -220,9 +259,11 @@ def main() -> None:
                 "Perioden": "category",
             },
         )
-        df["type"] = df["SoortMisdrijf"].str.strip().astype("category")
-        df["region"] = df["WijkenEnBuurten"].str.strip().astype("category")
-        df["year"] = df["Perioden"].str[:4].astype("int16")
+        # strip and derive on the categories only (a few thousand strings, not every row)
+        df["type"] = df["SoortMisdrijf"].cat.rename_categories(str.strip)
+        df["region"] = df["WijkenEnBuurten"].cat.rename_categories(str.strip)
+        periods = df["Perioden"].cat
+        df["year"] = periods.categories.str[:4].astype("int16").to_numpy()[periods.codes]
         pandas_rate = rows / (time.perf_counter() - start)
         pop = pd.Series(population, name="n")
 
@@ -247,6 +288,10 @@ def main() -> None:
         pb_ms, pb = timed(pd_b, max(3, args.repeat // 4))
         assert len(pb) == check_buurten
         results.append(("pandas", pandas_rate, pa_ms, pb_ms))
+        print(
+            f"pandas: load {pandas_rate:,.0f} rows/s, (a) {pa_ms:.1f} ms, (b) {pb_ms:.1f} ms (load average {os.getloadavg()[0]:.2f})",
+            flush=True,
+        )
         del df
 
     # --- PostgreSQL ------------------------------------------------------------------------------
