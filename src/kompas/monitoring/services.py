@@ -369,7 +369,7 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
     bytes are deleted. A job that is not queued (already run) is left alone."""
     with transaction.atomic():
         job = (
-            ImportJob.objects.select_for_update()
+            ImportJob.objects.select_for_update(of=("self",))
             .select_related("municipality", "user")
             .filter(pk=job_id, status=ImportJobStatus.QUEUED)
             .first()
