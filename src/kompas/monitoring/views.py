@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -236,26 +237,45 @@ def indicator_detail(request, slug, code):
     )
 
 
+def _database_busy(exc: OperationalError) -> bool:
+    """SQLite gave up waiting for the write lock (a long import is writing)."""
+    return "locked" in str(exc)
+
+
+def _busy_message() -> str:
+    return _(
+        "Er wordt op dit moment een andere import opgeslagen. Probeer het over een minuut opnieuw."
+    )
+
+
 def upload(request, slug):
     """The upload form. A valid upload becomes a queued import job (imported in the background
     by the task worker); the browser is sent on to the job's page (POST/redirect/GET)."""
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
     form = UploadForm(request.POST or None, request.FILES or None)
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
-        job = import_job_create(
-            municipality=municipality,
-            user=request.user,
-            file_name=uploaded.name,
-            content=b"".join(uploaded.chunks()),
-            fmt=form.cleaned_data["format"],
-        )
-        return redirect("monitoring:import_job", municipality.slug, job.pk)
+        try:
+            job = import_job_create(
+                municipality=municipality,
+                user=request.user,
+                file_name=uploaded.name,
+                content=b"".join(uploaded.chunks()),
+                fmt=form.cleaned_data["format"],
+            )
+        except OperationalError as exc:
+            if not _database_busy(exc):
+                raise
+            form.add_error(None, f"{_busy_message()} {_('Het bestand is niet opgeslagen.')}")
+            status = 503
+        else:
+            return redirect("monitoring:import_job", municipality.slug, job.pk)
     return render(
         request,
         "monitoring/upload.html",
         {"municipality": municipality, "form": form},
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 
@@ -264,10 +284,18 @@ def import_job(request, slug, job_id):
     """Status, progress and result of one upload; staff of the job's gemeente only (404)."""
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
     job = selectors.import_job_get(municipality=municipality, job_id=job_id)
+    busy = False
     if job.is_finished:
         # Audited once it shows a result. While the job runs the page writes nothing: on
         # SQLite the import's transaction holds the database's write lock.
-        audit_log(user=request.user, action=AuditAction.VIEW, obj=job, municipality=municipality)
+        try:
+            audit_log(
+                user=request.user, action=AuditAction.VIEW, obj=job, municipality=municipality
+            )
+        except OperationalError as exc:
+            if not _database_busy(exc):
+                raise
+            busy = True  # no audit entry, so no result either
     progress = selectors.import_job_progress(job=job)
     problems = selectors.import_job_problem_texts(job=job) if job.problems else []
     return render(
@@ -278,9 +306,11 @@ def import_job(request, slug, job_id):
             "job": job,
             "statuses": ImportJobStatus,
             "progress": progress,
-            "problems": problems,
-            "report": job.data_import if job.status == ImportJobStatus.DONE else None,
+            "problems": [] if busy else problems,
+            "report": job.data_import if job.status == ImportJobStatus.DONE and not busy else None,
+            "busy_message": _busy_message() if busy else "",
         },
+        status=503 if busy else 200,
     )
 
 

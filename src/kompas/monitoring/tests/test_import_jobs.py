@@ -247,3 +247,35 @@ def test_command_line_import_stays_synchronous_and_prints_progress(
     assert "356 regels gelezen (100%)" in err
     assert "356 rijen gelezen" in out and ImportJob.objects.count() == 0
     assert Observation.objects.count() > 0
+
+
+@pytest.mark.django_db
+def test_a_locked_sqlite_database_gives_a_dutch_message_not_a_500(
+    client, adviseur_heerenveen, heerenveen, monkeypatch, django_capture_on_commit_callbacks
+):
+    """On SQLite a long import holds the write lock; a write that times out waiting for it
+    (the upload's job row, the audit entry of a result view) says so and stores nothing."""
+    from django.db import OperationalError
+
+    from kompas.monitoring import views
+
+    client.force_login(adviseur_heerenveen)
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    with monkeypatch.context() as m:
+        m.setattr(views, "import_job_create", locked)
+        response = _upload(client, "a.csv", b"x")
+    assert response.status_code == 503
+    assert "andere import opgeslagen" in response.content.decode()
+    assert ImportJob.objects.count() == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job_url = _upload(client, "a.csv", b"x")["Location"]
+    monkeypatch.setattr(views, "audit_log", locked)
+    page = client.get(job_url)
+    assert page.status_code == 503
+    text = page.content.decode()
+    assert "andere import opgeslagen" in text and "Vernieuwen" in text
+    assert "fout gevonden" not in text  # no result without its audit entry
