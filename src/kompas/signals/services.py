@@ -22,7 +22,7 @@ from kompas.core.constants import STAFF_ROLES, AuditAction
 from kompas.core.models import Membership, Municipality, PartnerOrganisation
 from kompas.core.services import audit_log
 
-from . import crypto
+from . import crypto, writelock
 from .constants import (
     ALLOWED_TRANSITIONS,
     DESCRIPTION_MAX_LENGTH,
@@ -47,7 +47,6 @@ from .models import (
     SignalMessage,
     SignalStatistic,
 )
-from .writelock import sqlite_writer
 
 REPORTER_LABEL = "melder"
 SYSTEM_LABEL = "systeem"
@@ -240,10 +239,12 @@ def signal_create(
         to_status=SignalStatus.NEW,
         data={"channel": channel, "attachments": len(encrypted_attachments)},
     )
-    with sqlite_writer(), transaction.atomic():
-        return _signal_store(
+    # One transaction per report; on SQLite grouped with other threads' reports (writelock).
+    return writelock.write(
+        lambda: _signal_store(
             signal=signal, attachments=encrypted_attachments, created=created, code=code
         )
+    )
 
 
 def _signal_store(*, signal, attachments, created, code) -> NewSignal:

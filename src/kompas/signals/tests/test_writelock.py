@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Group commit of new reports on SQLite (kompas.signals.writelock): a group is written in one
+transaction, each report in its own savepoint, and each report is all-or-nothing."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from kompas.core.models import AuditEntry
+from kompas.signals import writelock
+from kompas.signals.models import Dossier, Signal, SignalHistory
+
+
+def _dossier(municipality, title):
+    def fn():
+        return Dossier.objects.create(municipality=municipality, title=title).pk
+
+    return fn
+
+
+@pytest.mark.django_db
+def test_group_failure_stays_with_its_report(heerenveen):
+    def failing():
+        Dossier.objects.create(municipality=heerenveen, title="half")
+        raise ValidationError("kapot")
+
+    jobs = [
+        writelock._Job(_dossier(heerenveen, "een")),
+        writelock._Job(failing),
+        writelock._Job(_dossier(heerenveen, "twee")),
+    ]
+    writelock._write_batch(jobs)
+    assert all(job.done for job in jobs)
+    assert isinstance(jobs[1].error, ValidationError) and jobs[1].result is None
+    assert jobs[0].error is None and jobs[2].error is None
+    assert sorted(Dossier.objects.values_list("title", flat=True)) == ["een", "twee"]
+    assert Dossier.objects.get(title="een").pk == jobs[0].result
+
+
+@pytest.mark.django_db
+def test_write_raises_and_stores_nothing(heerenveen):
+    def failing():
+        Dossier.objects.create(municipality=heerenveen, title="half")
+        raise ValidationError("kapot")
+
+    with pytest.raises(ValidationError):
+        writelock.write(failing)
+    assert not Dossier.objects.exists()
+    assert writelock.write(_dossier(heerenveen, "heel")) == Dossier.objects.get().pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_reports_each_stored_once_with_history_and_audit(heerenveen):
+    """Threads of one worker hand their reports to whichever thread holds the lock."""
+    if connection.vendor != "sqlite":
+        pytest.skip("group commit is SQLite only")
+    from kompas.signals.services import Location, signal_create
+
+    n_threads, per_thread = 6, 5
+    codes, errors = [], []
+
+    def reporter(t):
+        try:
+            for i in range(per_thread):
+                new = signal_create(
+                    municipality=heerenveen,
+                    phenomenon="drugs_teelt",
+                    description=f"Melding {t}-{i} over de schuur",
+                    location=Location(postcode="8441AB", number=str(i + 1)),
+                )
+                codes.append(new.receipt_code)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reporter, args=(t,)) for t in range(n_threads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    n = n_threads * per_thread
+    assert len(codes) == len(set(codes)) == n
+    assert Signal.objects.count() == n
+    assert SignalHistory.objects.filter(kind="created").count() == n
+    assert AuditEntry.objects.filter(object_type="signals.signal", action="create").count() == n
+    # five addresses, six signals each: one dossier per address, every signal in it
+    assert Dossier.objects.count() == per_thread
+    assert not Signal.objects.filter(dossier=None).exists()
