@@ -3,11 +3,13 @@
 indicators sum their codes), target evaluations and roll-ups, comparisons per 1,000
 inhabitants and drill-down. Tenancy is the caller's job: views pass the user's gemeente."""
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kompas.core import tasks
 from kompas.core.models import Municipality, Partnership
@@ -441,6 +443,24 @@ def import_job_progress(*, job: ImportJob) -> dict | None:
     if job.status != ImportJobStatus.RUNNING:
         return None
     return tasks.state_get(job.progress_key)
+
+
+IMPORT_JOB_QUEUED_PATIENCE = 120  # seconds before a queued job suggests the worker is down
+IMPORT_JOB_SILENCE_PATIENCE = 600  # seconds without progress before a running job looks stuck
+
+
+def import_job_stalled(*, job: ImportJob, progress: dict | None) -> bool:
+    """True when a job waits or runs suspiciously long: queued for minutes (is the worker
+    running?) or running without any progress report for ten minutes (did it stop?)."""
+    now = timezone.now()
+    if job.status == ImportJobStatus.QUEUED:
+        return (now - job.created_at).total_seconds() > IMPORT_JOB_QUEUED_PATIENCE
+    if job.status == ImportJobStatus.RUNNING:
+        last = job.started_at or job.created_at
+        if progress and progress.get("at"):
+            last = max(last, dt.datetime.fromtimestamp(progress["at"], tz=dt.UTC))
+        return (now - last).total_seconds() > IMPORT_JOB_SILENCE_PATIENCE
+    return False
 
 
 def import_job_problem_texts(*, job: ImportJob) -> list[str]:

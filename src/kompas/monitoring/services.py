@@ -282,7 +282,7 @@ def import_job_create(
 class _JobProgress:
     """A running job's progress, in the task queue's key-value store: never in the main
     database, whose write lock the import's transaction holds on SQLite. At most one write per
-    `interval` seconds while reading."""
+    INTERVAL seconds."""
 
     INTERVAL = 0.5
 
@@ -296,21 +296,12 @@ class _JobProgress:
             return
         self.last = now
         percent = None if fraction is None else int(fraction * 100)
-        tasks.state_put(self.key, {"phase": "lezen", "rows": rows_read, "percent": percent})
+        self._put(phase="lezen", percent=percent)
 
     def saving_started(self, rows_read: int) -> None:
         """The file is read; the import compares with what is stored before it writes."""
         self.rows_read, self.last = rows_read, time.monotonic()
-        tasks.state_put(
-            self.key,
-            {
-                "phase": "opslaan",
-                "rows": rows_read,
-                "written": 0,
-                "to_write": None,
-                "percent": None,
-            },
-        )
+        self._put(phase="opslaan", written=0, to_write=None, percent=None)
 
     def saving(self, written: int, to_write: int) -> None:
         """While the import's transaction writes: observations written of those to write."""
@@ -319,16 +310,11 @@ class _JobProgress:
             return
         self.last = now
         percent = int(written / to_write * 100) if to_write else 100
-        tasks.state_put(
-            self.key,
-            {
-                "phase": "opslaan",
-                "rows": self.rows_read,
-                "written": written,
-                "to_write": to_write,
-                "percent": percent,
-            },
-        )
+        self._put(phase="opslaan", written=written, to_write=to_write, percent=percent)
+
+    def _put(self, **value) -> None:
+        # `at` (epoch seconds) lets the job page notice a worker that stopped reporting.
+        tasks.state_put(self.key, {**value, "rows": self.rows_read, "at": time.time()})
 
     def clear(self) -> None:
         tasks.state_delete(self.key)

@@ -309,6 +309,7 @@ def import_job(request, slug, job_id):
             "problems": [] if busy else problems,
             "report": job.data_import if job.status == ImportJobStatus.DONE and not busy else None,
             "busy_message": _busy_message() if busy else "",
+            "stalled": selectors.import_job_stalled(job=job, progress=progress),
         },
         status=503 if busy else 200,
     )

@@ -279,3 +279,27 @@ def test_a_locked_sqlite_database_gives_a_dutch_message_not_a_500(
     text = page.content.decode()
     assert "andere import opgeslagen" in text and "Vernieuwen" in text
     assert "fout gevonden" not in text  # no result without its audit entry
+
+
+@pytest.mark.django_db
+def test_a_job_that_waits_or_is_silent_too_long_says_so(client, adviseur_heerenveen, heerenveen):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    job = import_job_create(
+        municipality=heerenveen, user=adviseur_heerenveen, file_name="a.csv", content=b"x"
+    )
+    client.force_login(adviseur_heerenveen)
+    url = f"/heerenveen/monitoring/imports/{job.pk}/"
+    assert "nog niet begonnen" not in client.get(url).content.decode()
+    long_ago = timezone.now() - dt.timedelta(minutes=15)
+    ImportJob.objects.filter(pk=job.pk).update(created_at=long_ago)
+    assert "Mogelijk draait de achtergrondverwerking niet" in client.get(url).content.decode()
+
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.RUNNING, started_at=long_ago)
+    fresh = {"phase": "lezen", "rows": 50, "percent": 10, "at": time.time()}
+    tasks.state_put(job.progress_key, fresh)
+    assert "geen voortgang gemeld" not in client.get(url).content.decode()
+    tasks.state_put(job.progress_key, {**fresh, "at": time.time() - 11 * 60})
+    assert "Er is al tien minuten geen voortgang gemeld" in client.get(url).content.decode()
