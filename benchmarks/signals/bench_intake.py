@@ -14,8 +14,9 @@ keep-alive connections, at:
                                                    Fernet, signal + history + dossier + audit in
                                                    one transaction)
 Runs alternate (bare, intake, intake, bare, ...) for --rounds rounds so background load hits
-both alike; each run records the 1-minute load average. After every intake run the number of
-signals in the database must have grown by exactly the number of requests sent.
+both alike; each run records the 1-minute load average, the CPU pressure (PSI) and the CPU
+the server (gunicorn) and wrk used per request. After every intake run the number of signals
+in the database must have grown by exactly the number of requests sent.
 
 Bounded: --requests per run (every body is sent once), wrk's -d (--max-seconds) per run, and
 --rounds. Proof of work is at --pow-bits (default 8, nonzero; the server's check is one
@@ -107,6 +108,14 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
         except (OSError, ValueError):
             continue
     return user, system
+
+
+def cpu_pressure() -> str:
+    """Share of the last 10 s in which runnable tasks waited for a CPU (Linux PSI)."""
+    try:
+        return Path("/proc/pressure/cpu").read_text().split()[1].split("=")[1] + "%"
+    except (OSError, IndexError):
+        return "-"
 
 
 def postgres_database_ensure(url: str) -> None:
@@ -295,15 +304,15 @@ def main() -> None:
             order += [BARE, INTAKE] if r % 2 == 0 else [INTAKE, BARE]
         print()
         print(
-            "| run | doel | load avg 1 min | verstuurd | 201 | doorvoer /s | p50 ms | p90 ms "
-            "| p99 ms | max ms | CPU server ms/verzoek (systeem) | CPU wrk ms/verzoek "
+            "| run | doel | load avg 1 min (CPU-druk) | verstuurd | 201 | doorvoer /s | p50 ms "
+            "| p90 ms | p99 ms | max ms | CPU server ms/verzoek (systeem) | CPU wrk ms/verzoek "
             "| opgeslagen |"
         )
         print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for i, path in enumerate(order, start=1):
             bodies = bodies_make(port, args.requests, f"r{i}", pow_solve)
             before = stored()
-            load = os.getloadavg()[0]
+            load, pressure = os.getloadavg()[0], cpu_pressure()
             cpu0, wrk0 = cpu_seconds(gunicorn.pid), os.times()
             res = wrk_run(
                 port=port,
@@ -337,7 +346,7 @@ def main() -> None:
             runs.append(res)
             name = "meldpunt-intake (API)" if path == INTAKE else "kale Django-view"
             print(
-                f"| {i} | {name} | {load:.2f} | {res['sent']} | {res['ok']} | "
+                f"| {i} | {name} | {load:.2f} ({pressure}) | {res['sent']} | {res['ok']} | "
                 f"{res['rps']:.0f} | {res['p50_ms']:.1f} | {res['p90_ms']:.1f} | "
                 f"{res['p99_ms']:.1f} | {res['max_ms']:.1f} | "
                 f"{res['server_cpu_ms']:.2f} ({res['server_sys_ms']:.2f}) | "
