@@ -372,15 +372,23 @@ def main() -> None:
     sent = sum(r["sent"] for r in intake)
     ok = sum(r["ok"] for r in intake)
     kept = sum(r["stored"] for r in intake)
+    # The goals hold at 50 concurrent clients; other client counts are context only.
+    at_goal = args.clients == 50
+
+    def verdict(met: bool) -> str:
+        if not at_goal:
+            return f"geen oordeel: het doel geldt bij 50 clients, hier {args.clients}"
+        return "gehaald" if met else "NIET gehaald"
+
     print()
     print(
         "Doorvoer intake / kale view per ronde: "
         + ", ".join(f"{x:.0%}" for x in ratios)
-        + f"; mediaan {ratio:.0%} (doel >= 50%: {'gehaald' if ratio >= 0.5 else 'NIET gehaald'})"
+        + f"; mediaan {ratio:.0%} (doel >= 50%: {verdict(ratio >= 0.5)})"
     )
     print(
         f"p99 intake: mediaan {p99:.1f} ms, hoogste {p99_max:.1f} ms "
-        f"(doel < 150 ms: {'gehaald' if p99_max < 150 else 'NIET gehaald'})"
+        f"(doel < 150 ms: {verdict(p99_max < 150)})"
     )
     print(
         f"Intake verstuurd: {sent}, 201: {ok}, opgeslagen: {kept} "
