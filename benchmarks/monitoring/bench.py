@@ -133,6 +133,9 @@ def main() -> None:
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--no-pandas", action="store_true")
     parser.add_argument(
+        "--generate-only", action="store_true", help="write national.csv in --workdir and stop"
+    )
+    parser.add_argument(
         "--load-runs", type=int, default=1, help="loads of product and raw DuckDB (median)"
     )
     parser.add_argument(
@@ -175,6 +178,8 @@ def main() -> None:
             f"scale {args.scale}: {rows:,} rows generated in {time.perf_counter() - start:.1f} s "
             f"({csv_path.stat().st_size / 1e9:.2f} GB CSV)"
         )
+        if args.generate_only:
+            return
     population = {r.code: r.population for r in codelists.regions().values() if r.population}
     results = []
 
