@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/monitoring/bench.py --scale 0.02   # a few minutes
     .venv/bin/python benchmarks/monitoring/bench.py --scale 1 --no-postgres --load-runs 3
         # ~155 M rows, 4.5 GB CSV: ~3 min to generate, ~15 min in all on 2 cores; pandas
-        # peaks near 8 GB RAM (add --no-pandas on a smaller machine)
+        # peaks at an estimated 8 GB RAM (1.8 GB at 33 M rows; --no-pandas on a smaller machine)
 
 1. Generates, deterministically, a dataset of the real shape: every region of
    47018NED_WijkenEnBuurten.csv (NL, gemeenten, wijken, buurten; --scale keeps every gemeente
