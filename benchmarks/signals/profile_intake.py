@@ -15,6 +15,7 @@ import io
 import json
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -146,6 +147,8 @@ def main() -> None:
     s = io.StringIO()
     pstats.Stats(prof, stream=s).sort_stats(args.sort).print_stats(args.top)
     print(s.getvalue())
+    connection.close()
+    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
