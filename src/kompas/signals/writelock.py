@@ -59,11 +59,23 @@ def _lock_fd(path: Path) -> int:
 
 def write(fn: Callable[[], Any]) -> Any:
     """Run fn() in a write transaction and return its result once it is committed; raise its
-    exception (nothing of it stored) otherwise. fn may run in another thread of this worker,
-    with the caller's language active: it must not depend on other thread-local state."""
+    exception (nothing of it stored) otherwise. Outside a transaction fn may run in another
+    thread of this worker, with the caller's language active: it must not depend on other
+    thread-local state."""
     if connection.vendor != "sqlite":
         with transaction.atomic():
             return fn()
+    if connection.in_atomic_block:
+        # Part of the caller's own transaction (a command, a test): write on the caller's
+        # connection, queued but never grouped, so it commits or rolls back with the caller.
+        with _thread_lock:
+            fd = _lock_fd(Path(settings.DATA_DIR) / "signals-write.lock")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                with transaction.atomic():
+                    return fn()
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
     job = _Job(fn)
     with _pending_lock:
         _pending.append(job)

@@ -90,3 +90,15 @@ def test_concurrent_reports_each_stored_once_with_history_and_audit(heerenveen):
     # five addresses, six signals each: one dossier per address, every signal in it
     assert Dossier.objects.count() == per_thread
     assert not Signal.objects.filter(dossier=None).exists()
+
+
+@pytest.mark.django_db
+def test_write_inside_a_transaction_joins_it(heerenveen):
+    """A caller's own transaction (tests run in one) keeps the write: it rolls back with it."""
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        writelock.write(_dossier(heerenveen, "binnen"))
+        assert Dossier.objects.filter(title="binnen").exists()
+        raise RuntimeError("terugdraaien")
+    assert not Dossier.objects.filter(title="binnen").exists()
