@@ -67,6 +67,8 @@ def generate(csv_path: Path, scale: float, memory_limit: str = "4GB") -> int:
     so memory stays bounded at --scale 1 (one global ORDER BY over 155 M rows needed > 20 GB)."""
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{memory_limit}'")
+    # spill beside the CSV, not into ./.tmp of whatever folder the script was started from
+    con.execute(f"SET temp_directory = '{csv_path.parent / 'duckdb-tmp'}'")
     con.execute(
         f"""
         CREATE TABLE regions AS
