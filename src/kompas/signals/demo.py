@@ -63,10 +63,7 @@ def load_demo() -> str | None:
             location=location,
             contact=contact,
             channel="web",
-        )
-        created = timezone.now() - timedelta(days=days_ago)
-        Signal.objects.filter(pk=new.signal.pk).update(
-            created_at=created, due_at=new.signal.due_at - timedelta(days=days_ago)
+            received_at=timezone.now() - timedelta(days=days_ago),
         )
         lines.append(f"    melding {new.signal.pk}: ontvangstcode {new.receipt_code}")
     first = Signal.objects.filter(municipality=municipality).order_by("pk").first()

@@ -97,6 +97,7 @@ def _history_row(
         from_status=extra.pop("from_status", ""),
         to_status=extra.pop("to_status", ""),
         data=extra.pop("data", {}),
+        at=extra.pop("at", None) or timezone.now(),
     )
     row.full_clean(exclude=["note_enc", "signal", "by"])  # FKs: objects in hand
     return row
@@ -192,9 +193,13 @@ def signal_create(
     contact: Contact | None = None,
     attachments: list[tuple[str, bytes]] = (),
     channel: str = Channel.WEB,
+    received_at: datetime | None = None,
 ) -> NewSignal:
     """Store a new signal, encrypted. Attachments are (content type, cleaned bytes) as returned
     by attachments.attachment_clean. Returns the signal and its receipt code (shown once).
+    `received_at` (default now) is when the report came in, for one entered afterwards (a
+    phone call written down by staff, the demo): its date, response term and first history
+    row all follow it.
 
     All hashing and encryption happens before the transaction opens, so the database write
     lock (SQLite) is held only for the inserts themselves."""
@@ -205,7 +210,7 @@ def signal_create(
         raise ValidationError({"description": _("De beschrijving is te lang.")})
     location = location or Location()
     contact = contact or Contact()
-    now = timezone.now()
+    now = received_at or timezone.now()
     code = crypto.receipt_code_new()
     address = address_normalise(
         postcode=location.postcode, number=location.number, addition=location.addition
@@ -244,6 +249,7 @@ def signal_create(
         by_label=REPORTER_LABEL,
         to_status=SignalStatus.NEW,
         data={"channel": channel, "attachments": len(encrypted_attachments)},
+        at=now,
     )
     # One transaction per report; on SQLite grouped with other threads' reports (writelock).
     return writelock.write(
