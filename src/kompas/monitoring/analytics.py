@@ -34,8 +34,15 @@ is wrong is the file read a second time with line numbers to name the lines. All
 in one transaction: on any error nothing changes."""
 
 import csv
+import datetime as dt
+import logging
+import os
 import re
+import tempfile
+import threading
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +60,16 @@ SUBPERIODS = 17  # JJ00, KW01-KW04, MM01-MM12
 MAX_PROBLEMS = 200
 NOT_AN_INTEGER = "kompas: waarde is geen geheel getal"  # marker of the error() in the load
 LEVEL_ORDER = {"NL": 0, "LD": 1, "PV": 2, "RE": 3, "GM": 4, "WK": 5, "BU": 6}
+ATTACHED = "national"  # the name a reader attaches the store file under
+RUN_GAP = 64  # region ids further apart than this are fetched in separate range scans
+
+# A load reports progress as (phase, percent or None); phases in Dutch, shown to the user.
+Progress = Callable[[str, float | None], None]
+PHASE_READ = "bestand lezen en controleren"
+PHASE_YEARS = "jaartotalen berekenen"
+PHASE_SAVE = "opslaan"
+
+logger = logging.getLogger(__name__)
 
 
 class AnalyticsLoadError(Exception):
@@ -71,6 +88,16 @@ def default_path() -> Path:
 class LoadReport:
     rows: int
     seconds: float
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """What a reader shows about the store: when it was loaded, from which file, how many
+    rows (a store written before load_info existed: the file's time, no name)."""
+
+    loaded_at: dt.datetime
+    file_name: str
+    rows: int | None
 
 
 def _literal(text: str) -> str:
@@ -104,29 +131,73 @@ def read_header(csv_path: Path | str) -> list[str]:
 
 class NationalStore:
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
+        """Read-write: the file itself (only a load writes, into a new file; see
+        load_national). Read-only: the file attached to a private in-memory database, so a
+        file swapped in under the same name is really opened (duckdb.connect() of the same
+        path returns the process's cached instance of the old file while it is open)."""
         self.path = str(path or default_path())
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        if read_only:
+            self.con = duckdb.connect()
+            self.con.execute(f"ATTACH {_literal(self.path)} AS {ATTACHED} (READ_ONLY)")
+            self.con.execute(f"USE {ATTACHED}")
+        else:
+            self.con = duckdb.connect(self.path)
+        self.read_only = read_only
         self._code_cache = None
 
     def close(self) -> None:
         self.con.close()
 
+    def view(self) -> "NationalStore":
+        """A handle for one request/thread: its own cursor on the same database, sharing the
+        code lists already read (a DuckDB connection must not be used by two threads)."""
+        self._codes()
+        other = object.__new__(NationalStore)
+        other.path, other.read_only, other._code_cache = self.path, True, self._code_cache
+        other.con = self.con.cursor()
+        if self.read_only:
+            other.con.execute(f"USE {ATTACHED}")
+        return other
+
+    def info(self) -> StoreInfo:
+        tables = {
+            row[0]
+            for row in self.con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_catalog = "
+                "current_database()"
+            ).fetchall()
+        }
+        if "load_info" in tables:
+            loaded_at, file_name, rows = self.con.execute(
+                "SELECT loaded_at, file_name, rows FROM load_info"
+            ).fetchone()
+            return StoreInfo(dt.datetime.fromisoformat(loaded_at), file_name, rows)
+        mtime = os.stat(self.path).st_mtime
+        return StoreInfo(dt.datetime.fromtimestamp(mtime, tz=dt.UTC), "", None)
+
     # --- load ---------------------------------------------------------------------------------
-    def load_client_csv(self, csv_path: Path | str) -> LoadReport:
+    def load_client_csv(
+        self, csv_path: Path | str, *, progress: Progress | None = None
+    ) -> LoadReport:
         """Load a client-CSV (SoortMisdrijf, WijkenEnBuurten, Perioden,
         GeregistreerdeMisdrijven_1; other columns are ignored) of any size, one record per
         line. Every row is checked (known crime type, known region, period code, integer
         value, no duplicate key); on any error nothing changes and AnalyticsLoadError names
-        the lines."""
+        the lines. `progress(phase, percent)` is called now and then (from another thread
+        while DuckDB works)."""
         start = time.perf_counter()
         names = read_header(csv_path)
         reader = self._reader_sql(csv_path, names, typed=True)
         con = self.con
+        if progress:  # query_progress() needs the progress bar on; DuckDB must not print it
+            con.execute("SET enable_progress_bar = true")
+            con.execute("SET enable_progress_bar_print = false")
         con.execute("BEGIN TRANSACTION")
         try:
             self._create_types()
-            rows = con.execute(
-                f"""
+            with _reporting(con, progress, PHASE_READ):
+                rows = con.execute(
+                    f"""
                 CREATE TABLE crime AS
                 SELECT enum_code(TRY_CAST(trim({_ident(TYPE_COL)}) AS crime_code)) AS type,
                        enum_code(TRY_CAST(CASE WHEN trim({_ident(REGION_COL)}) = 'NL00'
@@ -139,7 +210,7 @@ class NationalStore:
                             ELSE error('{NOT_AN_INTEGER}') END AS value
                   FROM (SELECT *, {_ident(VALUE_COL)} AS v FROM {reader})
                 """
-            ).fetchone()[0]
+                ).fetchone()[0]
             problems = self._rejects(names)
             if not problems:
                 bad_codes = con.execute(
@@ -151,8 +222,9 @@ class NationalStore:
             if not problems and not rows:
                 problems = [(2, "bestand", "geen gegevensregels")]
             if not problems:
-                con.execute(
-                    f"""
+                with _reporting(con, progress, PHASE_YEARS):
+                    con.execute(
+                        f"""
                     CREATE TABLE crime_year AS
                     SELECT type, region, year,
                            CASE WHEN count(*) FILTER (n >= 5) > 0 THEN sum(value) FILTER (n >= 5)
@@ -168,7 +240,7 @@ class NationalStore:
                      GROUP BY type, region, year
                      ORDER BY type, region, year
                     """
-                )
+                    )
                 duplicated = con.execute(
                     "SELECT count(*) FROM crime_year WHERE periods <> distinct_periods"
                 ).fetchone()[0]
@@ -179,6 +251,8 @@ class NationalStore:
                     con.execute("ALTER TABLE crime_year DROP COLUMN distinct_periods")
             if problems:
                 raise AnalyticsLoadError(problems)
+            if progress:
+                progress(PHASE_SAVE, None)
             con.execute("COMMIT")
             self._code_cache = None
         except duckdb.Error as error:
@@ -357,6 +431,40 @@ class NationalStore:
         ).fetchall()
 
     # --- queries --------------------------------------------------------------------------------
+    def yearly_values(
+        self, *, type_codes: list[str], region_codes: list[str], year: int | None = None
+    ) -> dict[str, dict[int, int | None]]:
+        """{region: {year: value}} of the asked regions (every year, or one), the value summed
+        over the asked crime types (NULL only when every type is NULL: secret or unknown).
+        Regions and types the store does not know are left out; a region without rows is
+        absent. The ids are fetched in range scans of nearby ids (a gemeente, its wijken, its
+        buurten are each one range), so the zone maps of crime_year skip the rest."""
+        types, region_ids, by_id = self._codes()
+        type_ids = sorted({types[c] for c in type_codes if c in types})
+        ids = sorted({region_ids[c] for c in region_codes if c in region_ids})
+        out: dict[str, dict[int, int | None]] = defaultdict(dict)
+        if not type_ids or not ids:
+            return out
+        wanted = set(ids)
+        runs, first = [], ids[0]
+        for prev, cur in zip(ids, ids[1:], strict=False):
+            if cur - prev > RUN_GAP:
+                runs.append((first, prev))
+                first = cur
+        runs.append((first, ids[-1]))
+        marks = ", ".join("?" for _ in type_ids)
+        year_sql = " AND year = ?" if year is not None else ""
+        for low, high in runs:
+            params = [*type_ids, low, high] + ([year] if year is not None else [])
+            for region, yr, value in self.con.execute(
+                f"SELECT region, year, sum(value) FROM crime_year WHERE type IN ({marks}) "
+                f"AND region BETWEEN ? AND ?{year_sql} GROUP BY region, year",
+                params,
+            ).fetchall():
+                if region in wanted:
+                    out[by_id[region][0]][int(yr)] = None if value is None else int(value)
+        return out
+
     def _codes(self) -> tuple[dict[str, int], dict[str, int], dict[int, tuple]]:
         """Type ids, region ids and the regions by id (code, level, gemeente, population),
         read once per store."""
@@ -428,3 +536,119 @@ class NationalStore:
             )
             for r, value in values
         )
+
+
+class _reporting:
+    """While one long statement runs, report DuckDB's query progress from a helper thread
+    (`progress(phase, percent)`, about twice a second); nothing without a callback."""
+
+    def __init__(self, con, progress: Progress | None, phase: str):
+        self.con, self.progress, self.phase = con, progress, phase
+        self.done = threading.Event()
+        self.thread = None
+
+    def __enter__(self):
+        if self.progress:
+            self.progress(self.phase, None)
+            self.thread = threading.Thread(target=self._poll, daemon=True)
+            self.thread.start()
+        return self
+
+    def _poll(self) -> None:
+        while not self.done.wait(0.5):
+            try:
+                percent = self.con.query_progress()
+            except duckdb.Error:
+                return
+            if percent is not None and percent >= 0:
+                self.progress(self.phase, min(percent, 100.0))
+
+    def __exit__(self, *exc):
+        self.done.set()
+        if self.thread:
+            self.thread.join()
+        return False
+
+
+def load_national(
+    csv_path: Path | str, *, target: Path | str | None = None, progress: Progress | None = None
+) -> LoadReport:
+    """Load a national client CSV into a new file next to the store and swap it in with one
+    atomic rename, only when the load succeeded. Readers never see a half-loaded or locked
+    store: until the rename they read the previous file (or none), after it the new one (see
+    national_reader). On any error the new file is removed, the previous store is untouched
+    and AnalyticsLoadError names the lines. Two loads at once each build their own file; the
+    last to finish wins."""
+    target = Path(target or default_path())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".laden", dir=target.parent)
+    os.close(fd)
+    os.unlink(name)  # DuckDB creates the file itself (an empty file is not a database)
+    new = Path(name)
+    try:
+        store = NationalStore(new)
+        try:
+            report = store.load_client_csv(csv_path, progress=progress)
+            store.con.execute(
+                "CREATE TABLE load_info AS SELECT ? AS loaded_at, ? AS file_name, "
+                "CAST(? AS BIGINT) AS rows",
+                [dt.datetime.now(dt.UTC).isoformat(), Path(csv_path).name, report.rows],
+            )
+            store.con.execute("CHECKPOINT")
+        finally:
+            store.close()
+        # A WAL beside the old name (a writer that crashed before this way of loading) would
+        # be replayed onto the new file: it must go first.
+        Path(f"{target}.wal").unlink(missing_ok=True)
+        os.replace(new, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        new.unlink(missing_ok=True)
+        Path(f"{new}.wal").unlink(missing_ok=True)
+        raise
+    return report
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable (the directory entry is on disk)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_readers: dict[str, tuple[tuple[int, int, int], NationalStore]] = {}
+_readers_lock = threading.Lock()
+
+
+def national_reader(path: Path | str | None = None) -> NationalStore | None:
+    """A read-only handle on the national store for this request, or None when there is no
+    store (or it cannot be read: then the pages fall back to the Django database). The
+    process keeps one read-only database per file and reopens it when the file under the name
+    changed (inode, modification time, size): after a load swapped in a new file, the next
+    request reads the new one; a request still running keeps reading the old one."""
+    path = str(Path(path or default_path()))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    key = (st.st_ino, st.st_mtime_ns, st.st_size)
+    with _readers_lock:
+        cached = _readers.get(path)
+        if cached is None or cached[0] != key:
+            _readers.pop(path, None)
+            try:
+                base = NationalStore(path, read_only=True)
+                base._codes()
+            except duckdb.Error as error:
+                logger.warning("landelijke tabel %s niet leesbaar: %s", path, error)
+                return None
+            cached = (key, base)
+            _readers[path] = cached
+        return cached[1].view()

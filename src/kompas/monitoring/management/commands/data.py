@@ -2,8 +2,10 @@
 import time
 from pathlib import Path
 
+import duckdb
 from django.core.management import BaseCommand, CommandError
 
+from kompas.monitoring import analytics
 from kompas.monitoring.constants import ImportFormat
 from kompas.monitoring.fetch import FetchError, fetch_police
 from kompas.monitoring.importers import ParseError
@@ -30,6 +32,15 @@ class Command(BaseCommand):
         fetch.add_argument("--table", required=True)
         fetch.add_argument("--gemeente", required=True)
         fetch.add_argument("--since", type=int, default=None)
+        nat = sub.add_parser(
+            "landelijk",
+            help=(
+                "Laad de landelijke politietabel (CSV van de R/Python-clients, 47022NED of "
+                "47018NED) voor vergelijkingen en wijk-/buurtcijfers. De bestaande tabel blijft "
+                "in gebruik tot het laden gelukt is."
+            ),
+        )
+        nat.add_argument("file")
 
     def _fail(self, name, problems):
         for p in problems[:50]:
@@ -61,7 +72,61 @@ class Command(BaseCommand):
 
         return report
 
+    def _national_progress(self, verbosity: int):
+        """Progress of a national load on stderr: the phase, and DuckDB's share done of it;
+        on a terminal one updating line, with -v 2 a line per step; otherwise nothing."""
+        tty = self.stderr.isatty()
+        if not tty and verbosity < 2:
+            return None
+        last = [0.0, ""]
+
+        def report(phase: str, percent: float | None) -> None:
+            now = time.monotonic()
+            if phase == last[1] and now - last[0] < 1.0:
+                return
+            if tty and last[1] and phase != last[1]:
+                self.stderr.write("")  # keep the finished phase's line
+            last[0], last[1] = now, phase
+            line = phase if percent is None else f"{phase} ({percent:.0f}%)"
+            if tty:
+                self.stderr.write(f"\r{line}\033[K", ending="")
+                self.stderr.flush()
+            else:
+                self.stderr.write(line)
+
+        return report
+
+    def _national(self, path: Path, verbosity: int) -> None:
+        if not path.is_file():
+            raise CommandError(f"Bestand niet gevonden: {path}")
+        progress = self._national_progress(verbosity)
+        try:
+            report = analytics.load_national(path, progress=progress)
+        except analytics.AnalyticsLoadError as exc:
+            if progress and self.stderr.isatty():
+                self.stderr.write("")
+            for line, field, message in exc.problems[:50]:
+                self.stderr.write(f"{path}: regel {line}, {field}: {message}")
+            if len(exc.problems) > 50:
+                self.stderr.write(f"... en nog {len(exc.problems) - 50} fout(en).")
+            raise CommandError(
+                f"{len(exc.problems)} fout(en); de landelijke tabel is niet gewijzigd."
+            ) from exc
+        except (OSError, duckdb.Error) as exc:
+            raise CommandError(
+                f"{path}: laden mislukt ({exc}); de landelijke tabel is niet gewijzigd."
+            ) from exc
+        if progress and self.stderr.isatty():
+            self.stderr.write("")
+        self.stdout.write(
+            f"{path}: {report.rows} rijen geladen in {report.seconds:.1f} s; de landelijke "
+            f"tabel ({analytics.default_path()}) is vervangen."
+        )
+
     def handle(self, *args, action, **options):
+        if action == "landelijk":
+            self._national(Path(options["file"]), options.get("verbosity", 1))
+            return
         try:
             if action == "import":
                 path = Path(options["file"])
