@@ -14,8 +14,15 @@ from django.utils import timezone
 from kompas.core import tasks
 from kompas.core.models import Municipality, Partnership
 
-from . import codelists
-from .constants import POLICE_SOURCES, PUBLIC_SOURCES, Grain, ImportJobStatus, TargetStatus
+from . import analytics, codelists
+from .constants import (
+    POLICE_SOURCES,
+    PUBLIC_SOURCES,
+    Grain,
+    ImportJobStatus,
+    IndicatorSource,
+    TargetStatus,
+)
 from .evaluation import Evaluation, Rule, evaluate, rollup
 from .importers import Problem
 from .models import DataImport, ImportJob, Indicator, Observation, Target
@@ -282,10 +289,79 @@ def _sum_rows(data, codes, year):
     return sum(v for v, _p in pairs), sum(p for _v, p in pairs)
 
 
+@dataclass(frozen=True)
+class FigureSource:
+    """Where a comparison or drill-down got its figures: the national police table
+    (analytics.NationalStore, loaded by `kompas data landelijk`) or the Django database
+    (the observations the gemeenten imported)."""
+
+    national: bool
+    loaded_at: dt.datetime | None = None
+    file_name: str = ""
+
+
+OBSERVATIONS = FigureSource(national=False)
+
+
+def _national_type_codes(indicator: Indicator) -> list[str]:
+    """The crime types of a police crime indicator (its definition, or the code after the
+    colon); empty for every other indicator (the national store holds only 47022NED)."""
+    if indicator.source != IndicatorSource.CRIMES:
+        return []
+    if indicator.definition:
+        return [str(c).strip() for c in indicator.definition]
+    return [indicator.code.split(":", 1)[1]] if ":" in indicator.code else []
+
+
+def _national_yearly(
+    *, indicator: Indicator, region_codes, year: int | None = None
+) -> tuple[dict, FigureSource] | None:
+    """Yearly values from the national store in the shape of values_by_region
+    ({region: {(year, 0): value}}) with the store's source, or None when there is no store,
+    the indicator is not a police crime indicator, or the store has no figure for these
+    regions (and year)."""
+    type_codes = _national_type_codes(indicator)
+    if not type_codes:
+        return None
+    store = analytics.national_reader()
+    if store is None:
+        return None
+    try:
+        values = store.yearly_values(
+            type_codes=type_codes, region_codes=list(region_codes), year=year
+        )
+        if not any(v is not None for by_year in values.values() for v in by_year.values()):
+            return None
+        info = store.info()
+    finally:
+        store.close()
+    data = {region: {(y, 0): v for y, v in by_year.items()} for region, by_year in values.items()}
+    return data, FigureSource(national=True, loaded_at=info.loaded_at, file_name=info.file_name)
+
+
+def _latest_year(data, codes) -> int | None:
+    years = [y for code in codes for (y, _b), v in data.get(code, {}).items() if v is not None]
+    return max(years) if years else None
+
+
 def comparison(*, indicator: Indicator, municipality: Municipality, year: int | None = None):
     """Gemeente vs partnership(s), its police unit, Fryslân, NL and gemeenten of the same size
-    class, per 1,000 inhabitants. Returns (year, rows). Aggregates published by the source
-    (police unit, province, NL) are used as published; otherwise summed from gemeenten."""
+    class, per 1,000 inhabitants. Returns (year, rows); see comparison_with_source."""
+    year, rows, _source = comparison_with_source(
+        indicator=indicator, municipality=municipality, year=year
+    )
+    return year, rows
+
+
+def comparison_with_source(
+    *, indicator: Indicator, municipality: Municipality, year: int | None = None
+):
+    """comparison() plus where the figures come from: (year, rows, FigureSource). Police
+    crime indicators come from the national store when it has the gemeente's figure (for
+    `year`, or its latest year); otherwise, and for every other indicator, from the Django
+    database. Aggregates published by the source (police unit, province, NL) are used as
+    published; otherwise summed from gemeenten. All of it is open data: the rows name other
+    regions only as aggregates or totals, as before."""
     own = codelists.region(municipality.code)
     all_gm = [g.code for g in codelists.gemeenten()]
     extra = [
@@ -294,12 +370,22 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
         own.police_unit if own and own.police_unit else "",
         own.province if own else "",
     ]
-    data = values_by_region(indicator=indicator, region_codes=all_gm + [c for c in extra if c])
+    codes = all_gm + [c for c in extra if c]
+    source, data = OBSERVATIONS, None
+    national_year = year
+    if national_year is None:
+        own_years = _national_yearly(indicator=indicator, region_codes=[municipality.code])
+        national_year = _latest_year(own_years[0], [municipality.code]) if own_years else None
+    if national_year is not None:
+        national = _national_yearly(indicator=indicator, region_codes=codes, year=national_year)
+        if national and _latest_year(national[0], [municipality.code]) == national_year:
+            (data, source), year = national, national_year
+    if data is None:
+        data = values_by_region(indicator=indicator, region_codes=codes)
     if year is None:
-        years = [y for (y, _b), v in data.get(municipality.code, {}).items() if v is not None]
-        if not years:
-            return None, []
-        year = max(years)
+        year = _latest_year(data, [municipality.code])
+        if year is None:
+            return None, [], source
     rows = []
     value = data.get(municipality.code, {}).get((year, 0))
     rows.append(
@@ -340,28 +426,41 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
         members = [g.code for g in codelists.gemeenten() if low <= (g.population or 0) < high]
         total, pop = _sum_rows(data, members, year)
         rows.append(ComparisonRow("size-class", f"Gemeenten met {label}", total, pop))
-    return year, rows
+    return year, rows, source
 
 
 def children_values(*, indicator: Indicator, region_code: str, year: int | None = None):
     """Drill-down: the wijken of a gemeente or the buurten of a wijk, with values and rates.
-    A wijk without its own figure gets the sum of its buurten."""
+    A wijk without its own figure gets the sum of its buurten. Returns (year, rows); see
+    children_values_with_source."""
+    year, rows, _source = children_values_with_source(
+        indicator=indicator, region_code=region_code, year=year
+    )
+    return year, rows
+
+
+def children_values_with_source(*, indicator: Indicator, region_code: str, year: int | None = None):
+    """children_values() plus where the figures come from: (year, rows, FigureSource).
+    Police crime indicators come from the national store when it has a figure for the region
+    or its wijken/buurten (in `year`, or else its latest such year); otherwise from the Django
+    database. The caller keeps the drill-down inside the user's own gemeente."""
     kids = codelists.children(region_code)
     codes = [k.code for k in kids]
     buurten = []
     if region_code.startswith("GM"):
         buurten = [b.code for k in kids for b in codelists.children(k.code)]
-    data = values_by_region(indicator=indicator, region_codes=[region_code, *codes, *buurten])
+    scope = [region_code, *codes, *buurten]
+    source, data = OBSERVATIONS, None
+    if kids:
+        national = _national_yearly(indicator=indicator, region_codes=scope, year=year)
+        if national:
+            data, source = national
+    if data is None:
+        data = values_by_region(indicator=indicator, region_codes=scope)
     if year is None:
-        years = {
-            y
-            for code in [region_code, *codes, *buurten]
-            for (y, _b), v in data.get(code, {}).items()
-            if v is not None
-        }
-        if not years:
-            return None, []
-        year = max(years)
+        year = _latest_year(data, scope)
+        if year is None:
+            return None, [], source
     rows = []
     for kid in kids:
         value = data.get(kid.code, {}).get((year, 0))
@@ -370,7 +469,7 @@ def children_values(*, indicator: Indicator, region_code: str, year: int | None 
             known = [p for p in parts if p is not None]
             value = sum(known) if known else None
         rows.append(ComparisonRow(kid.code, kid.name, value, kid.population))
-    return year, rows
+    return year, rows, source
 
 
 @dataclass(frozen=True)

@@ -151,8 +151,11 @@ def indicator_detail(request, slug, code):
             },
         )
     comparison_year, comparison_rows, comparison_svg = None, [], ""
+    comparison_source = None
     if region_code == municipality.code:
-        comparison_year, rows = selectors.comparison(indicator=indicator, municipality=municipality)
+        comparison_year, rows, comparison_source = selectors.comparison_with_source(
+            indicator=indicator, municipality=municipality
+        )
         use_rate = indicator.unit == IndicatorUnit.COUNT
         for row in rows:
             value = row.rate if use_rate else row.value
@@ -184,7 +187,9 @@ def indicator_detail(request, slug, code):
                 )
                 % {"own": municipality.name, "n": len(comparison_rows) - 1},
             )
-    drill_year, drill_rows = selectors.children_values(indicator=indicator, region_code=region_code)
+    drill_year, drill_rows, drill_source = selectors.children_values_with_source(
+        indicator=indicator, region_code=region_code
+    )
     drill = [
         {
             "code": r.code if hasattr(r, "code") else r.key,
@@ -227,8 +232,10 @@ def indicator_detail(request, slug, code):
             "comparison_year": comparison_year,
             "comparison_rows": comparison_rows,
             "comparison_svg": comparison_svg,
+            "comparison_source": comparison_source,
             "drill_year": drill_year,
             "drill": drill,
+            "drill_source": drill_source,
             "parents": parents,
             "results": _result_rows(results),
             "reconciliation": reconciliation,
