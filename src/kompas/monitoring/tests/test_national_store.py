@@ -256,3 +256,37 @@ def test_command_exits_with_1_and_a_dutch_error(tmp_path):
     assert "regel 2, GeregistreerdeMisdrijven_1: veel is geen geheel getal" in done.stderr
     assert "de landelijke tabel is niet gewijzigd" in done.stderr
     assert not (tmp_path / "data" / "analytics.duckdb").exists()
+
+
+@pytest.mark.django_db
+def test_background_load_through_the_task_queue(
+    tmp_path, capsys, caplog, django_capture_on_commit_callbacks
+):
+    """--achtergrond queues the load for the worker (tests: Huey's immediate mode runs it at
+    once); a broken file is logged and changes nothing."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")), "--achtergrond"
+        )
+    assert "in de wachtrij gezet" in capsys.readouterr().out
+    store = analytics.national_reader()
+    try:
+        assert (
+            store.yearly_values(type_codes=["0.0.0"], region_codes=["GM0074"])["GM0074"][2024]
+            == 7777
+        )
+    finally:
+        store.close()
+    bad = tmp_path / "kapot.csv"
+    bad.write_text(HEAD + year_row("GM9999", 2024, 2), encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("data", "landelijk", str(bad), "--achtergrond")
+    assert "regel 2, WijkenEnBuurten: onbekende regiocode GM9999" in caplog.text
+    assert "de landelijke tabel is niet gewijzigd" in caplog.text
+    assert sorted(os.listdir(analytics.default_path().parent)) == ["analytics.duckdb"]
+    # a file without the client-CSV columns is refused before it is queued
+    wrong = tmp_path / "statline.csv"
+    wrong.write_text("Onderwerp;Perioden\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="niet gewijzigd"):
+        call_command("data", "landelijk", str(wrong), "--achtergrond")
+    assert "kolommen" in capsys.readouterr().err

@@ -41,6 +41,14 @@ class Command(BaseCommand):
             ),
         )
         nat.add_argument("file")
+        nat.add_argument(
+            "--achtergrond",
+            action="store_true",
+            help=(
+                "Laat de worker (kompas run_huey) het bestand laden; het bestand moet op de "
+                "schijf van de worker staan. De uitkomst staat in het log van de worker."
+            ),
+        )
 
     def _fail(self, name, problems):
         for p in problems[:50]:
@@ -96,6 +104,14 @@ class Command(BaseCommand):
 
         return report
 
+    def _national_problems(self, path: Path, exc) -> CommandError:
+        """Every rejected line on stderr (at most 50), and the error the command ends with."""
+        for line, field, message in exc.problems[:50]:
+            self.stderr.write(f"{path}: regel {line}, {field}: {message}")
+        if len(exc.problems) > 50:
+            self.stderr.write(f"... en nog {len(exc.problems) - 50} fout(en).")
+        return CommandError(f"{len(exc.problems)} fout(en); de landelijke tabel is niet gewijzigd.")
+
     def _national(self, path: Path, verbosity: int) -> None:
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
@@ -105,13 +121,7 @@ class Command(BaseCommand):
         except analytics.AnalyticsLoadError as exc:
             if progress and self.stderr.isatty():
                 self.stderr.write("")
-            for line, field, message in exc.problems[:50]:
-                self.stderr.write(f"{path}: regel {line}, {field}: {message}")
-            if len(exc.problems) > 50:
-                self.stderr.write(f"... en nog {len(exc.problems) - 50} fout(en).")
-            raise CommandError(
-                f"{len(exc.problems)} fout(en); de landelijke tabel is niet gewijzigd."
-            ) from exc
+            raise self._national_problems(path, exc) from exc
         except (OSError, duckdb.Error) as exc:
             raise CommandError(
                 f"{path}: laden mislukt ({exc}); de landelijke tabel is niet gewijzigd."
@@ -123,9 +133,29 @@ class Command(BaseCommand):
             f"tabel ({analytics.default_path()}) is vervangen."
         )
 
+    def _national_queue(self, path: Path) -> None:
+        from kompas.core import tasks
+        from kompas.monitoring.tasks import national_load_task
+
+        if not path.is_file():
+            raise CommandError(f"Bestand niet gevonden: {path}")
+        try:  # a file without the columns is refused now, not only in the worker's log
+            analytics.read_header(path)
+        except analytics.AnalyticsLoadError as exc:
+            raise self._national_problems(path, exc) from exc
+        tasks.enqueue(national_load_task, path=str(path.resolve()))
+        self.stdout.write(
+            f"{path}: in de wachtrij gezet; de worker laadt de landelijke tabel en schrijft de "
+            "uitkomst in zijn log. Tot dan blijft de bestaande tabel in gebruik."
+        )
+
     def handle(self, *args, action, **options):
         if action == "landelijk":
-            self._national(Path(options["file"]), options.get("verbosity", 1))
+            path = Path(options["file"])
+            if options["achtergrond"]:
+                self._national_queue(path)
+            else:
+                self._national(path, options.get("verbosity", 1))
             return
         try:
             if action == "import":
