@@ -144,6 +144,7 @@ class NationalStore:
             self.con = duckdb.connect(self.path)
         self.read_only = read_only
         self._code_cache = None
+        self._info = None
 
     def close(self) -> None:
         self.con.close()
@@ -154,12 +155,19 @@ class NationalStore:
         self._codes()
         other = object.__new__(NationalStore)
         other.path, other.read_only, other._code_cache = self.path, True, self._code_cache
+        other._info = getattr(self, "_info", None)
         other.con = self.con.cursor()
         if self.read_only:
             other.con.execute(f"USE {ATTACHED}")
         return other
 
     def info(self) -> StoreInfo:
+        """When and from which file the store was loaded (read once per store)."""
+        if getattr(self, "_info", None) is None:
+            self._info = self._read_info()
+        return self._info
+
+    def _read_info(self) -> StoreInfo:
         tables = {
             row[0]
             for row in self.con.execute(
@@ -646,6 +654,7 @@ def national_reader(path: Path | str | None = None) -> NationalStore | None:
             try:
                 base = NationalStore(path, read_only=True)
                 base._codes()
+                base.info()
             except duckdb.Error as error:
                 logger.warning("landelijke tabel %s niet leesbaar: %s", path, error)
                 return None

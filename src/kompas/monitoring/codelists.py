@@ -130,7 +130,12 @@ def resolve_region_name(name: str) -> list[str]:
 
 
 def gemeenten() -> list[RegionInfo]:
-    return [r for r in regions().values() if r.level == "gemeente" and r.population]
+    return list(_gemeenten())
+
+
+@lru_cache(maxsize=1)
+def _gemeenten() -> tuple[RegionInfo, ...]:
+    return tuple(r for r in regions().values() if r.level == "gemeente" and r.population)
 
 
 def size_class(population_count: int | None) -> tuple[int, int, str] | None:
@@ -144,17 +149,20 @@ def size_class(population_count: int | None) -> tuple[int, int, str] | None:
 
 def children(code: str) -> list[RegionInfo]:
     """Wijken of a gemeente, buurten of a wijk (by code structure)."""
-    code = normalise_region_code(code)
-    if code.startswith("GM"):
-        prefix, level = "WK" + code[2:], "wijk"
-    elif code.startswith("WK"):
-        prefix, level = "BU" + code[2:], "buurt"
-    else:
-        return []
-    return sorted(
-        (r for r in regions().values() if r.level == level and r.code.startswith(prefix)),
-        key=lambda r: r.code,
-    )
+    return list(_children_index().get(normalise_region_code(code), ()))
+
+
+@lru_cache(maxsize=1)
+def _children_index() -> dict[str, tuple[RegionInfo, ...]]:
+    """Parent code -> its wijken or buurten in code order, built once (a drill-down asks for
+    the children of every wijk of a gemeente; scanning all regions each time cost ms)."""
+    index: dict[str, list[RegionInfo]] = {}
+    for r in regions().values():
+        if r.level == "wijk" and r.code.startswith("WK"):
+            index.setdefault("GM" + r.code[2:6], []).append(r)
+        elif r.level == "buurt" and r.code.startswith("BU"):
+            index.setdefault("WK" + r.code[2:8], []).append(r)
+    return {k: tuple(sorted(v, key=lambda r: r.code)) for k, v in index.items()}
 
 
 def parent_codes(code: str) -> list[str]:
