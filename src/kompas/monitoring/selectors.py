@@ -130,6 +130,47 @@ def series(
     return points
 
 
+def series_with_source(
+    *,
+    indicator: Indicator,
+    region_code: str,
+    grain: str = Grain.YEAR,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    per_1000: bool = False,
+) -> tuple[list[dict], "FigureSource"]:
+    """series() plus where the points come from. The imported observations come first (the
+    gemeente's own series); only when they have no figure for the region, the indicator is a
+    police crime indicator and the grain is year, the national store's yearly values answer
+    (e.g. another gemeente's wijk, as open data). The caller checks that the region is
+    allowed (region_allowed)."""
+    points = series(
+        indicator=indicator,
+        region_code=region_code,
+        grain=grain,
+        year_from=year_from,
+        year_to=year_to,
+        per_1000=per_1000,
+    )
+    if grain != Grain.YEAR or any(p["value"] is not None for p in points):
+        return points, OBSERVATIONS
+    national = _national_yearly(indicator=indicator, region_codes=[region_code])
+    if national is None:
+        return points, OBSERVATIONS
+    data, source = national
+    pop = codelists.population(region_code) if per_1000 else None
+    out = []
+    for (year, _b), value in sorted(data.get(region_code, {}).items()):
+        if (year_from and year < year_from) or (year_to and year > year_to):
+            continue
+        if per_1000:
+            value = round(value / pop * 1000, 2) if value is not None and pop else None
+        out.append({"period": str(year), "value": value})
+    if not any(p["value"] is not None for p in out):
+        return points, OBSERVATIONS
+    return out, source
+
+
 def indicator_get(*, code: str) -> Indicator | None:
     return Indicator.objects.filter(code=code).first()
 

@@ -29,6 +29,13 @@ class SeriesSerializer(serializers.Serializer):
     region = serializers.CharField()
     grain = serializers.CharField()
     per_1000 = serializers.BooleanField()
+    source = serializers.ChoiceField(
+        choices=["import", "landelijk"],
+        help_text=_(
+            "import: de geïmporteerde cijfers; landelijk: de landelijke politietabel "
+            "(alleen jaarcijfers van politie-misdrijven, als er geen import is)."
+        ),
+    )
     points = PointSerializer(many=True)
 
 

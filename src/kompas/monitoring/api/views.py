@@ -51,7 +51,7 @@ class SeriesView(APIView):
             municipality=municipality, region_code=region, indicator=indicator
         ):
             raise Http404
-        points = selectors.series(
+        points, source = selectors.series_with_source(
             indicator=indicator,
             region_code=region,
             grain=q["grain"],
@@ -66,6 +66,7 @@ class SeriesView(APIView):
                     "region": region,
                     "grain": q["grain"],
                     "per_1000": q["per_1000"],
+                    "source": "landelijk" if source.national else "import",
                     "points": points,
                 }
             ).data

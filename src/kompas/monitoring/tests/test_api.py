@@ -37,6 +37,7 @@ def test_series_shape_and_grain(api, heerenveen):
         "region": "GM0074",
         "grain": "year",
         "per_1000": False,
+        "source": "import",
         "points": [{"period": "2023", "value": 120}, {"period": "2024", "value": 7}],
     }
     months = api.get(

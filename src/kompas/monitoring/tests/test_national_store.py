@@ -33,6 +33,7 @@ STORE_2024 = {
     "WK007401": 555,
     "BU00740101": 321,
     "BU00740102": 234,
+    "WK008010": 640,  # Leeuwarden Binnenstad: no imported figure anywhere
 }
 
 
@@ -81,7 +82,7 @@ def test_command_loads_into_the_data_dir_and_leaves_no_temporary_file(tmp_path, 
     path = analytics.default_path()
     assert path.parent == tmp_path / "data"
     assert sorted(os.listdir(path.parent)) == ["analytics.duckdb"]
-    assert "30 rijen geladen" in capsys.readouterr().out
+    assert "32 rijen geladen" in capsys.readouterr().out
     store = analytics.national_reader()
     try:
         values = store.yearly_values(type_codes=["0.0.0"], region_codes=["GM0074"])
@@ -290,3 +291,37 @@ def test_background_load_through_the_task_queue(
     with pytest.raises(CommandError, match="niet gewijzigd"):
         call_command("data", "landelijk", str(wrong), "--achtergrond")
     assert "kolommen" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_api_series_uses_the_store_only_where_nothing_was_imported(
+    adviseur_heerenveen, demo, loaded
+):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(adviseur_heerenveen)
+    # the gemeente's own series: its imported observations, as before
+    own = api.get("/api/v1/series/", {"indicator": TOTAL, "region": "GM0074"}).json()
+    assert own["source"] == "import"
+    assert {"period": "2024", "value": demo_value("GM0074", 2024)} in own["points"]
+    # another gemeente's wijk (open data, via the own gemeente): only the store has it
+    other = api.get(
+        "/api/v1/series/",
+        {"indicator": TOTAL, "region": "WK008010", "gemeente": "GM0074", "from": 2024},
+    ).json()
+    assert other["source"] == "landelijk"
+    assert other["points"] == [{"period": "2024", "value": 640}]
+    rate = api.get(
+        "/api/v1/series/",
+        {"indicator": TOTAL, "region": "WK008010", "gemeente": "GM0074", "per_1000": "true"},
+    ).json()
+    assert rate["points"][-1] == {"period": "2024", "value": round(640 / 6705 * 1000, 2)}
+    # tenancy as before: without the own gemeente, another gemeente's region is 404
+    assert api.get("/api/v1/series/", {"indicator": TOTAL, "region": "WK008010"}).status_code == 404
+    # months are not in the store's yearly table: the (empty) imported series answers
+    months = api.get(
+        "/api/v1/series/",
+        {"indicator": TOTAL, "region": "WK008010", "gemeente": "GM0074", "grain": "month"},
+    ).json()
+    assert months["source"] == "import" and months["points"] == []
