@@ -86,16 +86,16 @@ class Command(BaseCommand):
         tty = self.stderr.isatty()
         if not tty and verbosity < 2:
             return None
-        last = [0.0, ""]
+        last = [0.0, "", ""]
 
         def report(phase: str, percent: float | None) -> None:
             now = time.monotonic()
-            if phase == last[1] and now - last[0] < 1.0:
-                return
+            line = phase if percent is None else f"{phase} ({percent:.0f}%)"
+            if phase == last[1] and (now - last[0] < 1.0 or line == last[2]):
+                return  # at most one line a second, and only when the share changed
             if tty and last[1] and phase != last[1]:
                 self.stderr.write("")  # keep the finished phase's line
-            last[0], last[1] = now, phase
-            line = phase if percent is None else f"{phase} ({percent:.0f}%)"
+            last[:] = [now, phase, line]
             if tty:
                 self.stderr.write(f"\r{line}\033[K", ending="")
                 self.stderr.flush()
