@@ -54,6 +54,8 @@ def test_upload_becomes_a_job_that_finishes_with_counts(
     assert page.status_code == 200 and "no-cache" in page["Cache-Control"]
     assert "Import van statline.csv gelukt" in text and "gereed" in text
     assert "<dt>Rijen gelezen</dt><dd>356</dd>" in text
+    # a row holds a figure per year: rows and figures are counted apart, and say so
+    assert f"<dt>Cijfers nieuw</dt><dd>{job.data_import.inserted}</dd>" in text
     assert "import_job.js" not in text and "Vernieuwen" not in text
 
     audited = set(

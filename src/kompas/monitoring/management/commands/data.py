@@ -179,6 +179,6 @@ class Command(BaseCommand):
         except FetchError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
-            f"{name}: {report.rows_read} rijen gelezen, {report.inserted} nieuw, "
-            f"{report.updated} gewijzigd, {report.unchanged} ongewijzigd, 0 afgewezen."
+            f"{name}: {report.rows_read} rijen gelezen, 0 afgewezen; cijfers: "
+            f"{report.inserted} nieuw, {report.updated} gewijzigd, {report.unchanged} ongewijzigd."
         )
