@@ -60,6 +60,8 @@ SUBPERIODS = 17  # JJ00, KW01-KW04, MM01-MM12
 MAX_PROBLEMS = 200
 NOT_AN_INTEGER = "kompas: waarde is geen geheel getal"  # marker of the error() in the load
 LEVEL_ORDER = {"NL": 0, "LD": 1, "PV": 2, "RE": 3, "GM": 4, "WK": 5, "BU": 6}
+LOADING_SUFFIX = ".laden"  # a load's new file: .analytics.duckdb.<random>.laden
+STALE_LOAD_SECONDS = 6 * 3600
 ATTACHED = "national"  # the name a reader attaches the store file under
 RUN_GAP = 64  # region ids further apart than this are fetched in separate range scans
 
@@ -589,7 +591,8 @@ def load_national(
     last to finish wins."""
     target = Path(target or default_path())
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".laden", dir=target.parent)
+    _remove_stale_loads(target)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=LOADING_SUFFIX, dir=target.parent)
     os.close(fd)
     os.unlink(name)  # DuckDB creates the file itself (an empty file is not a database)
     new = Path(name)
@@ -615,6 +618,19 @@ def load_national(
         Path(f"{new}.wal").unlink(missing_ok=True)
         raise
     return report
+
+
+def _remove_stale_loads(target: Path) -> None:
+    """Remove the new files of loads that died (killed process, power loss) and were not
+    touched for STALE_LOAD_SECONDS; a running load writes its file continuously."""
+    now = time.time()
+    for path in target.parent.glob(f".{target.name}.*{LOADING_SUFFIX}*"):
+        try:
+            if now - path.stat().st_mtime > STALE_LOAD_SECONDS:
+                path.unlink()
+                logger.info("onvoltooide landelijke lading verwijderd: %s", path)
+        except OSError:
+            continue
 
 
 def _fsync_dir(directory: Path) -> None:

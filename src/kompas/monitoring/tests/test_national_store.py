@@ -325,3 +325,28 @@ def test_api_series_uses_the_store_only_where_nothing_was_imported(
         {"indicator": TOTAL, "region": "WK008010", "gemeente": "GM0074", "grain": "month"},
     ).json()
     assert months["source"] == "import" and months["points"] == []
+
+
+@pytest.mark.django_db
+def test_an_unreadable_store_falls_back_and_a_dead_load_is_cleaned_up(heerenveen, demo, tmp_path):
+    path = analytics.default_path()
+    path.write_bytes(b"geen duckdb-bestand")
+    assert analytics.national_reader() is None
+    indicator = selectors.indicator_get(code=TOTAL)
+    _y, rows, source = selectors.comparison_with_source(
+        indicator=indicator, municipality=heerenveen
+    )
+    assert not source.national and rows[0].value == demo_value("GM0074", 2025)
+    # the new file of a load that died long ago goes at the next load; a recent one stays
+    dead = path.parent / ".analytics.duckdb.abc123.laden"
+    recent = path.parent / ".analytics.duckdb.def456.laden"
+    dead.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    old = dead.stat().st_mtime - analytics.STALE_LOAD_SECONDS - 60
+    os.utime(dead, (old, old))
+    call_command("data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")))
+    assert sorted(os.listdir(path.parent)) == [recent.name, "analytics.duckdb"]
+    _y, rows, source = selectors.comparison_with_source(
+        indicator=indicator, municipality=heerenveen
+    )
+    assert source.national and rows[0].value == 7777
