@@ -32,15 +32,17 @@ class Command(BaseCommand):
         fetch.add_argument("--table", required=True)
         fetch.add_argument("--gemeente", required=True)
         fetch.add_argument("--since", type=int, default=None)
-        nat = sub.add_parser(
-            "landelijk",
-            help=(
-                "Laad de landelijke politietabel (CSV van de R/Python-clients, 47022NED of "
-                "47018NED) voor vergelijkingen en wijk-/buurtcijfers. De bestaande tabel blijft "
-                "in gebruik tot het laden gelukt is."
-            ),
+        national_help = (
+            "Laad de landelijke politietabel (CSV van de R/Python-clients, 47022NED of "
+            "47018NED) voor vergelijkingen en wijk-/buurtcijfers. De bestaande tabel blijft "
+            "in gebruik tot het laden gelukt is; bij een fout blijft hij ongewijzigd."
         )
-        nat.add_argument("file")
+        nat = sub.add_parser("landelijk", help=national_help, description=national_help)
+        nat.add_argument(
+            "file",
+            help="CSV met de kolommen SoortMisdrijf, WijkenEnBuurten, Perioden en "
+            "GeregistreerdeMisdrijven_1",
+        )
         nat.add_argument(
             "--achtergrond",
             action="store_true",
