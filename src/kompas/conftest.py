@@ -28,6 +28,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _data_dir_in_tmp(settings, tmp_path):
+    """Every test has its own data directory (national store, lock files), so what a developer
+    loaded into var/ (e.g. `kompas data landelijk`) never changes what a test sees."""
+    settings.DATA_DIR = tmp_path / "data"
+    settings.DATA_DIR.mkdir()
+    return settings.DATA_DIR
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately():
     """Background tasks run at once, in the test's thread, on in-memory queue storage (Huey's
     immediate mode); a test that needs a real worker switches it off (see core test_tasks)."""

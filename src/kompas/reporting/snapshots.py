@@ -447,6 +447,8 @@ def build_digital(*, municipality, period: Period, title: str, texts: dict) -> d
                 "comparison": latest,
                 "years": years,
                 "rate_rows": table,
+                # one sentence per source: the years may come from different ones
+                "sources": sorted({c.get("source", "") for c in per_year.values()} - {""}),
             }
         )
     snap["crime"] = crime

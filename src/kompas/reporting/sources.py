@@ -19,6 +19,7 @@ from importlib import import_module
 from typing import Any
 
 from django.apps import apps
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -407,14 +408,20 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
     """The gemeente beside its samenwerkingsverband, police unit/province, NL and gemeenten of
     its size class, per 1,000 inhabitants for counts (monitoring's comparison), with the chart
     the monitoring screen shows."""
+    with_source = _function("kompas.monitoring.selectors", "comparison_with_source")
     fn = _function("kompas.monitoring.selectors", "comparison")
     spec_fn = _function("kompas.monitoring.charts", "comparison_spec")
     indicator = _indicator(indicator_code)
-    if fn is None or indicator is None:
+    if (fn is None and with_source is None) or indicator is None:
         return None
-    year, rows = fn(indicator=indicator, municipality=municipality, year=year)
+    source = ""
+    if with_source is not None:
+        year, rows, origin = with_source(indicator=indicator, municipality=municipality, year=year)
+        source = _figure_source_text(origin)
+    else:
+        year, rows = fn(indicator=indicator, municipality=municipality, year=year)
     if year is None:
-        return {"year": None, "rows": [], "spec": None}
+        return {"year": None, "rows": [], "spec": None, "source": ""}
     use_rate = indicator.unit == "aantal"
     out = [
         {
@@ -440,7 +447,18 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
         "per_1000": use_rate,
         "rows": out,
         "spec": spec,
+        "source": source,
     }
+
+
+def _figure_source_text(origin) -> str:
+    """One Dutch sentence on where a comparison's figures come from (frozen with the report)."""
+    if getattr(origin, "national", False):
+        loaded = getattr(origin, "loaded_at", None)
+        return _("Bron: landelijke politietabel (geladen op %(d)s).") % {
+            "d": date_format(loaded, "j F Y") if loaded else "-"
+        }
+    return _("Bron: geïmporteerde cijfers in Veiligheidskompas.")
 
 
 def data_sources(*, indicator_codes: list[str]) -> list[dict] | None:

@@ -19,15 +19,6 @@ def plan_sections(name: str) -> dict:
     }
 
 
-@pytest.fixture(autouse=True)
-def _national_store_in_tmp(settings, tmp_path):
-    """The data directory (where the national store lives) is the test's own, so a store a
-    developer loaded into var/ never changes what a test sees."""
-    settings.DATA_DIR = tmp_path / "data"
-    settings.DATA_DIR.mkdir()
-    return settings.DATA_DIR
-
-
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

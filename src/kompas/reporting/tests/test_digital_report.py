@@ -55,3 +55,30 @@ def test_digital_report_content(demo_heerenveen, pdf_text):
     ):
         assert expected in text
     assert "Voorlichting van vorig jaar" not in text
+    # the comparison says where its figures come from (nothing national is loaded here)
+    assert cyber["sources"] == ["Bron: geïmporteerde cijfers in Veiligheidskompas."]
+    assert "Bron: geïmporteerde cijfers in Veiligheidskompas." in text
+
+
+def test_comparison_from_the_national_store_says_so(demo_heerenveen, tmp_path):
+    """With `kompas data landelijk` loaded, the report's comparison of cybercrime (3.7.4) uses
+    the national police table and names it, with its load date, in the frozen snapshot."""
+    from django.core.management import call_command
+
+    rows = "SoortMisdrijf,WijkenEnBuurten,Perioden,GeregistreerdeMisdrijven_1\n"
+    for region, value in {"GM0074": 4321, "GM0098": 900, "GM0085": 800, "GM0086": 700}.items():
+        rows += f'"3.7.4 ","{region.ljust(10)}","2025JJ00",{value}\n'
+    path = tmp_path / "landelijk.csv"
+    path.write_text(rows, encoding="utf-8")
+    call_command("data", "landelijk", str(path))
+
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="digitaal", period=parse_period("2025")
+    )
+    cyber = services.report_snapshot(report=report)["crime"][0]
+    # 2025 from the store, the earlier years from the imported observations: both are named
+    assert cyber["sources"][0] == "Bron: geïmporteerde cijfers in Veiligheidskompas."
+    assert cyber["sources"][1].startswith("Bron: landelijke politietabel (geladen op ")
+    assert cyber["comparison"]["source"] == cyber["sources"][1]
+    own = next(r for r in cyber["comparison"]["rows"] if r["own"])
+    assert own["count"] == 4321  # the store's figure, not the demo observation
