@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES, AuditAction
+from kompas.core.db import database_busy
 from kompas.core.selectors import municipality_get_for_user
 from kompas.core.services import audit_log
 
@@ -244,11 +245,6 @@ def indicator_detail(request, slug, code):
     )
 
 
-def _database_busy(exc: OperationalError) -> bool:
-    """SQLite gave up waiting for the write lock (a long import is writing)."""
-    return "locked" in str(exc)
-
-
 def _busy_message() -> str:
     return _(
         "Er wordt op dit moment een andere import opgeslagen. Probeer het over een minuut opnieuw."
@@ -272,7 +268,7 @@ def upload(request, slug):
                 fmt=form.cleaned_data["format"],
             )
         except OperationalError as exc:
-            if not _database_busy(exc):
+            if not database_busy(exc):
                 raise
             form.add_error(None, f"{_busy_message()} {_('Het bestand is niet opgeslagen.')}")
             status = 503
@@ -300,7 +296,7 @@ def import_job(request, slug, job_id):
                 user=request.user, action=AuditAction.VIEW, obj=job, municipality=municipality
             )
         except OperationalError as exc:
-            if not _database_busy(exc):
+            if not database_busy(exc):
                 raise
             busy = True  # no audit entry, so no result either
     progress = selectors.import_job_progress(job=job)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -17,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from kompas.core.constants import STAFF_ROLES, Role
+from kompas.core.db import database_busy
 from kompas.core.models import Municipality
 
 from . import antiabuse, selectors, services
@@ -66,6 +68,15 @@ def intake_contact(data) -> services.Contact:
     )
 
 
+def intake_busy_message() -> str:
+    """The database could not take the report now (SQLite busy): nothing was stored."""
+    return _(
+        "Het is op dit moment erg druk. Uw melding is nog niet verstuurd. Probeer het over een "
+        "minuut opnieuw; wat u heeft ingevuld staat hieronder nog. Voeg eventuele bijlagen "
+        "opnieuw toe."
+    )
+
+
 def intake_create(*, municipality, data, channel) -> services.NewSignal:
     return services.signal_create(
         municipality=municipality,
@@ -102,6 +113,7 @@ def _intake(request, slug):
         form = IntakeForm(request.POST, request.FILES)
         if form.is_valid():
             antiabuse.limit_hit(request, bucket="submit")
+            status = 400
             try:
                 new = intake_create(
                     municipality=municipality, data=form.cleaned_data, channel="web"
@@ -109,10 +121,17 @@ def _intake(request, slug):
             except ValidationError as exc:
                 for fld, errs in exc.message_dict.items():
                     form.add_error(fld if fld in form.fields else None, errs)
+            except OperationalError as exc:
+                if not database_busy(exc):
+                    raise
+                # Nothing was stored; the reporter keeps what they wrote and tries again.
+                form.add_error(None, intake_busy_message())
+                status = 503
             else:
                 context["code"] = receipt_code_format(new.receipt_code)
                 return _public(render(request, "signals/public/receipt.html", context))
-        status = 400
+        else:
+            status = 400
     else:
         form = IntakeForm()
         status = 200

@@ -5,6 +5,7 @@ form. Responses are never cached."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import extend_schema
@@ -14,11 +15,13 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kompas.core.db import database_busy
+
 from .. import antiabuse, selectors
 from ..crypto import receipt_code_format
 from ..forms import IntakeForm
 from ..uploads import use_memory_uploads
-from ..views import intake_create
+from ..views import intake_busy_message, intake_create
 
 
 class ChallengeSerializer(serializers.Serializer):
@@ -120,6 +123,12 @@ class PublicSignalCreateView(APIView):
             new = intake_create(municipality=municipality, data=form.cleaned_data, channel="api")
         except ValidationError as exc:
             return _no_store(Response({"errors": exc.message_dict}, status=400))
+        except OperationalError as exc:
+            if not database_busy(exc):
+                raise
+            busy = Response({"errors": {"__all__": [intake_busy_message()]}}, status=503)
+            busy["Retry-After"] = "60"
+            return _no_store(busy)
         return _no_store(
             Response(
                 {

@@ -187,3 +187,42 @@ def test_api_refuses_missing_work_and_bad_fields(client, heerenveen):
     assert "description" in errors and "phenomenon" in errors
     assert Signal.objects.count() == 0
     assert client.post("/api/v1/meldpunt/nergens/signals/", {}).status_code == 404
+
+
+def _database_locked(**kwargs):
+    from django.db import OperationalError
+
+    raise OperationalError("database is locked")
+
+
+def test_a_busy_database_keeps_the_report_on_screen_and_stores_nothing(
+    client, heerenveen, monkeypatch
+):
+    """SQLite's write lock held past its busy timeout (e.g. a long import in the worker): the
+    reporter is told nothing was sent and finds their text back in the form, not a 500."""
+    from kompas.signals import services
+
+    monkeypatch.setattr(services, "signal_create", _database_locked)
+    data = intake_data(description="Sinds maart staat er elke nacht een busje bij de loods.")
+    response = client.post(URL, data)
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Uw melding is nog niet verstuurd" in html
+    assert "Sinds maart staat er elke nacht een busje bij de loods." in html
+    assert "<code>" not in html  # no receipt code
+    assert not Signal.objects.exists()
+
+
+def test_a_busy_database_gives_the_api_a_503_with_retry_after(client, heerenveen, monkeypatch):
+    from django.test import Client
+
+    from kompas.signals import services
+
+    monkeypatch.setattr(services, "signal_create", _database_locked)
+    api = Client(enforce_csrf_checks=True)
+    response = api.post(
+        "/api/v1/meldpunt/heerenveen/signals/", _api_payload(api), content_type="application/json"
+    )
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert "nog niet verstuurd" in response.json()["errors"]["__all__"][0]
+    assert not Signal.objects.exists()
