@@ -77,6 +77,13 @@ def intake_busy_message() -> str:
     )
 
 
+def _busy_text() -> str:
+    return _(
+        "Het is op dit moment erg druk; er is niets opgeslagen. Probeer het over een minuut "
+        "opnieuw. Wat u heeft ingevuld staat hieronder nog."
+    )
+
+
 def intake_create(*, municipality, data, channel) -> services.NewSignal:
     return services.signal_create(
         municipality=municipality,
@@ -203,6 +210,11 @@ def _follow_up(request, slug):
                 )
             except ValidationError as exc:
                 form.add_error("text", exc.messages)
+            except OperationalError as exc:
+                if not database_busy(exc):
+                    raise
+                form.add_error(None, _busy_text())
+                return _follow_up_page(request, municipality, signal, reply_form=form, status=503)
             else:
                 messages.success(request, _("Dank u wel. Wij hebben uw bericht ontvangen."))
                 return _follow_up_page(request, municipality, signal)
@@ -211,9 +223,16 @@ def _follow_up(request, slug):
         return _public(render(request, "signals/public/limited.html", context, status=429))
     form = CodeForm(request.POST)
     if form.is_valid():
-        signal = services.signal_follow_up_open(
-            municipality=municipality, code=form.cleaned_data["code"]
-        )
+        try:
+            signal = services.signal_follow_up_open(
+                municipality=municipality, code=form.cleaned_data["code"]
+            )
+        except OperationalError as exc:
+            if not database_busy(exc):
+                raise
+            form.add_error(None, _busy_text())
+            context["form"] = form
+            return _public(render(request, "signals/public/code.html", context, status=503))
         if signal is not None:
             return _follow_up_page(request, municipality, signal)
         antiabuse.limit_hit(request, bucket="code")

@@ -81,3 +81,28 @@ def test_empty_and_over_long_answers_are_refused(client, make_signal):
     assert response.status_code == 400
     assert "te lang" in response.content.decode()
     assert SignalMessage.objects.count() == 0
+
+
+def test_a_busy_database_keeps_the_answer_on_screen(client, make_signal, monkeypatch):
+    """SQLite busy past its timeout while the reporter answers: 503, their answer is still in
+    the form and nothing is stored; opening with the code says the same, not a 500."""
+    from django.db import OperationalError
+
+    from kompas.signals import services
+
+    signal, code = make_signal()
+    access = client.post(URL, {"code": code}).context["reply_form"].initial["access"]
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "signal_reporter_reply", locked)
+    response = client.post(URL, {"access": access, "text": "Vooral op dinsdagavond."})
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "er is niets opgeslagen" in html and "Vooral op dinsdagavond." in html
+    assert SignalMessage.objects.count() == 0
+
+    monkeypatch.setattr(services, "signal_follow_up_open", locked)
+    response = client.post(URL, {"code": code})
+    assert response.status_code == 503 and "er is niets opgeslagen" in response.content.decode()
