@@ -119,9 +119,25 @@ def series(
         year_from=year_from,
         year_to=year_to,
     ).get(region_code, {})
+    return _points(data, region_code=region_code, grain=grain, per_1000=per_1000)
+
+
+def _points(
+    data: dict,
+    *,
+    region_code: str,
+    grain: str,
+    per_1000: bool,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> list[dict]:
+    """{(year, bucket): value} -> [{"period", "value"}] in period order, as a rate per 1,000
+    inhabitants when asked, whole numbers as int."""
     pop = codelists.population(region_code) if per_1000 else None
     points = []
     for (year, bucket), value in sorted(data.items()):
+        if (year_from and year < year_from) or (year_to and year > year_to):
+            continue
         if per_1000:
             value = round(value / pop * 1000, 2) if value is not None and pop else None
         elif value is not None and float(value).is_integer():
@@ -158,14 +174,14 @@ def series_with_source(
     if national is None:
         return points, OBSERVATIONS
     data, source = national
-    pop = codelists.population(region_code) if per_1000 else None
-    out = []
-    for (year, _b), value in sorted(data.get(region_code, {}).items()):
-        if (year_from and year < year_from) or (year_to and year > year_to):
-            continue
-        if per_1000:
-            value = round(value / pop * 1000, 2) if value is not None and pop else None
-        out.append({"period": str(year), "value": value})
+    out = _points(
+        data.get(region_code, {}),
+        region_code=region_code,
+        grain=grain,
+        per_1000=per_1000,
+        year_from=year_from,
+        year_to=year_to,
+    )
     if not any(p["value"] is not None for p in out):
         return points, OBSERVATIONS
     return out, source
@@ -387,17 +403,7 @@ def _latest_year(data, codes) -> int | None:
 
 def comparison(*, indicator: Indicator, municipality: Municipality, year: int | None = None):
     """Gemeente vs partnership(s), its police unit, Fryslân, NL and gemeenten of the same size
-    class, per 1,000 inhabitants. Returns (year, rows); see comparison_with_source."""
-    year, rows, _source = comparison_with_source(
-        indicator=indicator, municipality=municipality, year=year
-    )
-    return year, rows
-
-
-def comparison_with_source(
-    *, indicator: Indicator, municipality: Municipality, year: int | None = None
-):
-    """comparison() plus where the figures come from: (year, rows, FigureSource). Police
+    class, per 1,000 inhabitants: (year, rows, FigureSource). Police
     crime indicators come from the national store when it has the gemeente's figure (for
     `year`, or its latest year); otherwise, and for every other indicator, from the Django
     database. Aggregates published by the source (police unit, province, NL) are used as
@@ -471,17 +477,8 @@ def comparison_with_source(
 
 
 def children_values(*, indicator: Indicator, region_code: str, year: int | None = None):
-    """Drill-down: the wijken of a gemeente or the buurten of a wijk, with values and rates.
-    A wijk without its own figure gets the sum of its buurten. Returns (year, rows); see
-    children_values_with_source."""
-    year, rows, _source = children_values_with_source(
-        indicator=indicator, region_code=region_code, year=year
-    )
-    return year, rows
-
-
-def children_values_with_source(*, indicator: Indicator, region_code: str, year: int | None = None):
-    """children_values() plus where the figures come from: (year, rows, FigureSource).
+    """Drill-down: the wijken of a gemeente or the buurten of a wijk, with values and rates
+    (a wijk without its own figure gets the sum of its buurten): (year, rows, FigureSource).
     Police crime indicators come from the national store when it has a figure for the region
     or its wijken/buurten (in `year`, or else its latest such year); otherwise from the Django
     database. The caller keeps the drill-down inside the user's own gemeente."""

@@ -154,7 +154,7 @@ def indicator_detail(request, slug, code):
     comparison_year, comparison_rows, comparison_svg = None, [], ""
     comparison_source = None
     if region_code == municipality.code:
-        comparison_year, rows, comparison_source = selectors.comparison_with_source(
+        comparison_year, rows, comparison_source = selectors.comparison(
             indicator=indicator, municipality=municipality
         )
         use_rate = indicator.unit == IndicatorUnit.COUNT
@@ -188,7 +188,7 @@ def indicator_detail(request, slug, code):
                 )
                 % {"own": municipality.name, "n": len(comparison_rows) - 1},
             )
-    drill_year, drill_rows, drill_source = selectors.children_values_with_source(
+    drill_year, drill_rows, drill_source = selectors.children_values(
         indicator=indicator, region_code=region_code
     )
     drill = [

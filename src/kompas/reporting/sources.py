@@ -408,18 +408,13 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
     """The gemeente beside its samenwerkingsverband, police unit/province, NL and gemeenten of
     its size class, per 1,000 inhabitants for counts (monitoring's comparison), with the chart
     the monitoring screen shows."""
-    with_source = _function("kompas.monitoring.selectors", "comparison_with_source")
     fn = _function("kompas.monitoring.selectors", "comparison")
     spec_fn = _function("kompas.monitoring.charts", "comparison_spec")
     indicator = _indicator(indicator_code)
-    if (fn is None and with_source is None) or indicator is None:
+    if fn is None or indicator is None:
         return None
-    source = ""
-    if with_source is not None:
-        year, rows, origin = with_source(indicator=indicator, municipality=municipality, year=year)
-        source = _figure_source_text(origin)
-    else:
-        year, rows = fn(indicator=indicator, municipality=municipality, year=year)
+    year, rows, origin = fn(indicator=indicator, municipality=municipality, year=year)
+    source = _figure_source_text(origin)
     if year is None:
         return {"year": None, "rows": [], "spec": None, "source": ""}
     use_rate = indicator.unit == "aantal"

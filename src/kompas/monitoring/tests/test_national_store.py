@@ -126,9 +126,7 @@ def test_indicator_page_shows_the_national_figures_and_their_source(
 @pytest.mark.django_db
 def test_selectors_read_the_store_for_police_crime_indicators(heerenveen, demo, loaded):
     indicator = selectors.indicator_get(code=TOTAL)
-    year, rows, source = selectors.comparison_with_source(
-        indicator=indicator, municipality=heerenveen
-    )
+    year, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
     assert source.national and source.file_name == "landelijk.csv"
     assert year == 2024
     by_key = {r.key: r for r in rows}
@@ -138,43 +136,37 @@ def test_selectors_read_the_store_for_police_crime_indicators(heerenveen, demo, 
         STORE_2024[g] for g in ("GM0074", "GM0080", "GM0085", "GM0086", "GM0098")
     )
     assert by_key["NL01"].value == sum(v for k, v in STORE_2024.items() if k.startswith("GM"))
-    # an asked year the store has; the plain comparison() answers the same
+    # an asked year the store has
     assert (
         selectors.comparison(indicator=indicator, municipality=heerenveen, year=2023)[1][0].value
         == 7677
     )
     # the drill-down of the gemeente and of a wijk
-    year, kids, source = selectors.children_values_with_source(
-        indicator=indicator, region_code="GM0074"
-    )
+    year, kids, source = selectors.children_values(indicator=indicator, region_code="GM0074")
     assert source.national and year == 2024
     assert {k.key: k.value for k in kids}["WK007401"] == 555
-    year, kids = selectors.children_values(indicator=indicator, region_code="WK007401", year=2023)
+    year, kids, _source = selectors.children_values(
+        indicator=indicator, region_code="WK007401", year=2023
+    )
     assert {k.key: k.value for k in kids}["BU00740101"] == 221
 
 
 @pytest.mark.django_db
 def test_falls_back_to_observations_without_store_or_indicator(heerenveen, demo, tmp_path):
     crimes = selectors.indicator_get(code=TOTAL)
-    year, rows, source = selectors.comparison_with_source(indicator=crimes, municipality=heerenveen)
+    year, rows, source = selectors.comparison(indicator=crimes, municipality=heerenveen)
     assert not source.national and year == 2025
     assert rows[0].value == demo_value("GM0074", 2025)
     call_command("data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")))
     # nuisance is not in the national store; a crime type without rows in it neither
     for code in ("politie-overlast:E35", "politie-misdrijven:1.1.1"):
         indicator = selectors.indicator_get(code=code)
-        _y, rows, source = selectors.comparison_with_source(
-            indicator=indicator, municipality=heerenveen
-        )
+        _y, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
         assert not source.national and rows[0].value is not None
-        _y, _kids, source = selectors.children_values_with_source(
-            indicator=indicator, region_code="GM0074"
-        )
+        _y, _kids, source = selectors.children_values(indicator=indicator, region_code="GM0074")
         assert not source.national
     # a year the store does not have: the observations
-    _y, rows, source = selectors.comparison_with_source(
-        indicator=crimes, municipality=heerenveen, year=2025
-    )
+    _y, rows, source = selectors.comparison(indicator=crimes, municipality=heerenveen, year=2025)
     assert not source.national and rows[0].value == demo_value("GM0074", 2025)
 
 
@@ -333,9 +325,7 @@ def test_an_unreadable_store_falls_back_and_a_dead_load_is_cleaned_up(heerenveen
     path.write_bytes(b"geen duckdb-bestand")
     assert analytics.national_reader() is None
     indicator = selectors.indicator_get(code=TOTAL)
-    _y, rows, source = selectors.comparison_with_source(
-        indicator=indicator, municipality=heerenveen
-    )
+    _y, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
     assert not source.national and rows[0].value == demo_value("GM0074", 2025)
     # the new file of a load that died long ago goes at the next load; a recent one stays
     dead = path.parent / ".analytics.duckdb.abc123.laden"
@@ -346,7 +336,5 @@ def test_an_unreadable_store_falls_back_and_a_dead_load_is_cleaned_up(heerenveen
     os.utime(dead, (old, old))
     call_command("data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")))
     assert sorted(os.listdir(path.parent)) == [recent.name, "analytics.duckdb"]
-    _y, rows, source = selectors.comparison_with_source(
-        indicator=indicator, municipality=heerenveen
-    )
+    _y, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
     assert source.national and rows[0].value == 7777
