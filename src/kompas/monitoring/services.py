@@ -165,20 +165,22 @@ def _write_rows(
     total, written = len(new) + len(changed), 0
     if progress is not None:
         progress(0, total)
-    for start in range(0, len(new), WRITE_CHUNK):
-        chunk = new[start : start + WRITE_CHUNK]
-        Observation.objects.bulk_create(chunk, batch_size=2000)
-        written += len(chunk)
-        if progress is not None:
-            progress(written, total)
-    for start in range(0, len(changed), WRITE_CHUNK):
-        chunk = changed[start : start + WRITE_CHUNK]
-        Observation.objects.bulk_update(
-            chunk, ["value", "status", "source_import"], batch_size=2000
-        )
-        written += len(chunk)
-        if progress is not None:
-            progress(written, total)
+    writes = (
+        (new, lambda chunk: Observation.objects.bulk_create(chunk, batch_size=2000)),
+        (
+            changed,
+            lambda chunk: Observation.objects.bulk_update(
+                chunk, ["value", "status", "source_import"], batch_size=2000
+            ),
+        ),
+    )
+    for objects, write in writes:
+        for start in range(0, len(objects), WRITE_CHUNK):
+            chunk = objects[start : start + WRITE_CHUNK]
+            write(chunk)
+            written += len(chunk)
+            if progress is not None:
+                progress(written, total)
     report.inserted, report.updated = len(new), len(changed)
     return report
 

@@ -251,7 +251,7 @@ def signal_create(
         data={"channel": channel, "attachments": len(encrypted_attachments)},
         at=now,
     )
-    # One transaction per report; on SQLite grouped with other threads' reports (writelock).
+    # One transaction per report, queued on SQLite (writelock).
     return writelock.write(
         lambda: _signal_store(
             signal=signal, attachments=encrypted_attachments, created=created, code=code
@@ -264,6 +264,8 @@ def _signal_store(*, signal, attachments, created, code) -> NewSignal:
     statement is time under the one write lock. The address dossier is looked up before the
     insert, so a signal about a known address is inserted with its dossier (no UPDATE), and all
     history rows go in with one multi-row INSERT."""
+    if signal.address_tag:
+        writelock.serialise_on(f"signals.address:{signal.address_tag}")
     neighbours = _address_neighbours(signal=signal)
     dossier_id, loose = _address_dossier(signal=signal, neighbours=neighbours)
     signal.dossier_id = dossier_id

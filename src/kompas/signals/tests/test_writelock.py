@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Group commit of new reports on SQLite (kompas.signals.writelock): a group is written in one
-transaction, each report in its own savepoint, and each report is all-or-nothing."""
+"""Queued writes of new reports (kompas.signals.writelock): each report is all-or-nothing, and
+concurrent reports are each stored once with their history and audit entry."""
 
 import threading
 
@@ -21,25 +21,6 @@ def _dossier(municipality, title):
 
 
 @pytest.mark.django_db
-def test_group_failure_stays_with_its_report(heerenveen):
-    def failing():
-        Dossier.objects.create(municipality=heerenveen, title="half")
-        raise ValidationError("kapot")
-
-    jobs = [
-        writelock._Job(_dossier(heerenveen, "een")),
-        writelock._Job(failing),
-        writelock._Job(_dossier(heerenveen, "twee")),
-    ]
-    writelock._write_batch(jobs)
-    assert all(job.done for job in jobs)
-    assert isinstance(jobs[1].error, ValidationError) and jobs[1].result is None
-    assert jobs[0].error is None and jobs[2].error is None
-    assert sorted(Dossier.objects.values_list("title", flat=True)) == ["een", "twee"]
-    assert Dossier.objects.get(title="een").pk == jobs[0].result
-
-
-@pytest.mark.django_db
 def test_write_raises_and_stores_nothing(heerenveen):
     def failing():
         Dossier.objects.create(municipality=heerenveen, title="half")
@@ -53,9 +34,7 @@ def test_write_raises_and_stores_nothing(heerenveen):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_reports_each_stored_once_with_history_and_audit(heerenveen):
-    """Threads of one worker hand their reports to whichever thread holds the lock."""
-    if connection.vendor != "sqlite":
-        pytest.skip("group commit is SQLite only")
+    """Threads of one worker queue on the lock (SQLite) or write side by side (PostgreSQL)."""
     from kompas.signals.services import Location, signal_create
 
     n_threads, per_thread = 6, 5
