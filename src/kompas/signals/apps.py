@@ -9,16 +9,12 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Meldpunt")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
         from kompas.core import demo, panels
         from kompas.core.constants import Role
-        from kompas.core.models import Municipality
 
         from . import logfilter
         from .demo import load_demo
         from .panels import signals_panel
-        from .selectors import municipality_for_public_forget
 
         # Scrub IPs, user agents and receipt codes from every handler that exists now
         # (Django's and gunicorn's; gunicorn sets up its loggers before loading the app).
@@ -33,9 +29,3 @@ class SignalsConfig(AppConfig):
             )
         )
         demo.register(load_demo, order=40)
-        for signal in (post_save, post_delete):
-            signal.connect(
-                municipality_for_public_forget,
-                sender=Municipality,
-                dispatch_uid="signals-public-municipality",
-            )

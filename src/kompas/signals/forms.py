@@ -1,10 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-from functools import lru_cache
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kompas.core.models import PartnerOrganisation
@@ -66,17 +63,11 @@ class AttachmentsField(forms.FileField):
         return cleaned
 
 
-@lru_cache(maxsize=16)
-def _phenomenon_choices_for(language: str | None):
-    return tuple(
+def _phenomenon_choices():
+    return [
         (value, format_html('{}<span class="help"> — {}</span>', label, PHENOMENON_HELP[value]))
         for value, label in Phenomenon.choices
-    )
-
-
-def _phenomenon_choices():
-    """Labels with their explanation, built once per language (every public form uses them)."""
-    return list(_phenomenon_choices_for(get_language()))
+    ]
 
 
 class IntakeForm(forms.Form):

@@ -2,13 +2,13 @@
 """Reads of the meldpunt. Every function takes the gemeente (already checked against the
 user's membership by the caller) and never returns another gemeente's rows."""
 
-import time
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -18,34 +18,11 @@ from . import crypto
 from .constants import OPEN_FOR_RESPONSE, OPEN_STATES, Phenomenon, SignalStatus
 from .models import Dossier, Signal, SignalAttachment, SignalStatistic
 
+
 # --- Public pages: the gemeente of the URL ------------------------------------------------------
-_PUBLIC_MUNICIPALITY_SECONDS = 60.0
-_public_municipalities: dict[str, tuple[float, str, tuple, tuple]] = {}
-
-
 def municipality_for_public(slug: str) -> Municipality:
-    """The gemeente of a public meldpunt URL (404 when unknown). Every report looks it up, so
-    the row is kept per process for a minute and dropped as soon as any gemeente is saved or
-    deleted (apps.py); unknown slugs are not kept, so made-up URLs cannot fill the memory."""
-    now = time.monotonic()
-    hit = _public_municipalities.get(slug)
-    if hit is None or hit[0] < now:
-        municipality = Municipality.objects.filter(slug=slug).first()
-        if municipality is None:
-            raise Http404("onbekende gemeente")
-        names = tuple(f.attname for f in Municipality._meta.concrete_fields)
-        hit = (
-            now + _PUBLIC_MUNICIPALITY_SECONDS,
-            municipality._state.db,
-            names,
-            tuple(getattr(municipality, n) for n in names),
-        )
-        _public_municipalities[slug] = hit
-    return Municipality.from_db(hit[1], hit[2], hit[3])  # a fresh instance per request
-
-
-def municipality_for_public_forget(**_kwargs) -> None:
-    _public_municipalities.clear()
+    """The gemeente of a public meldpunt URL (404 when unknown)."""
+    return get_object_or_404(Municipality, slug=slug)
 
 
 def _overdue_q(now: datetime) -> Q:
