@@ -59,50 +59,56 @@ class Command(BaseCommand):
             self.stderr.write(f"... en nog {len(problems) - 50} fout(en).")
         raise CommandError(f"{len(problems)} fout(en); er is niets geïmporteerd.")
 
-    def _progress(self, verbosity: int):
-        """Progress on stderr while a file is read: on a terminal one updating line, with
-        -v 2 a line per step; otherwise nothing. The import itself stays synchronous."""
+    def _stderr_line(self, verbosity: int):
+        """show(line, done) -> progress on stderr: on a terminal one updating line, with -v 2 a
+        line per step; otherwise None (nothing is shown). Lines come at most every half
+        second, the final one (done) always."""
         tty = self.stderr.isatty()
         if not tty and verbosity < 2:
             return None
-        last = [0.0]
+        last, last_written = [0.0, ""], [False]
 
-        def report(rows: int, fraction: float | None) -> None:
+        def show(line: str, *, done: bool = False, new_step: bool = False) -> None:
+            """done: the last line of this progress; new_step: always shown, and on a
+            terminal below the line before instead of over it."""
             now = time.monotonic()
-            if now - last[0] < 0.5 and fraction != 1.0:
+            if not (done or new_step) and (now - last[0] < 0.5 or line == last[1]):
                 return
-            last[0] = now
-            share = "" if fraction is None else f" ({fraction:.0%})"
-            line = f"{rows} regels gelezen{share}"
+            last[:] = [now, line]
             if tty:
-                self.stderr.write(f"\r{line}", ending="\n" if fraction == 1.0 else "")
+                start = "\n" if new_step and last_written[0] else "\r"
+                self.stderr.write(f"{start}{line}\033[K", ending="\n" if done else "")
                 self.stderr.flush()
             else:
                 self.stderr.write(line)
+            last_written[0] = not done
+
+        return show
+
+    def _progress(self, verbosity: int):
+        """Progress while a file is read (rows read, share of the file); the import itself stays
+        synchronous."""
+        show = self._stderr_line(verbosity)
+        if show is None:
+            return None
+
+        def report(rows: int, fraction: float | None) -> None:
+            share = "" if fraction is None else f" ({fraction:.0%})"
+            show(f"{rows} regels gelezen{share}", done=fraction == 1.0)
 
         return report
 
     def _national_progress(self, verbosity: int):
-        """Progress of a national load on stderr: the phase, and DuckDB's share done of it;
-        on a terminal one updating line, with -v 2 a line per step; otherwise nothing."""
-        tty = self.stderr.isatty()
-        if not tty and verbosity < 2:
+        """Progress of a national load: the phase, and DuckDB's share done of it; a finished
+        phase keeps its own line."""
+        show = self._stderr_line(verbosity)
+        if show is None:
             return None
-        last = [0.0, "", ""]
+        current = [""]
 
         def report(phase: str, percent: float | None) -> None:
-            now = time.monotonic()
-            line = phase if percent is None else f"{phase} ({percent:.0f}%)"
-            if phase == last[1] and (now - last[0] < 1.0 or line == last[2]):
-                return  # at most one line a second, and only when the share changed
-            if tty and last[1] and phase != last[1]:
-                self.stderr.write("")  # keep the finished phase's line
-            last[:] = [now, phase, line]
-            if tty:
-                self.stderr.write(f"\r{line}\033[K", ending="")
-                self.stderr.flush()
-            else:
-                self.stderr.write(line)
+            new_step, current[0] = phase != current[0], phase
+            show(phase if percent is None else f"{phase} ({percent:.0f}%)", new_step=new_step)
 
         return report
 
