@@ -97,3 +97,38 @@ def test_every_norm_row_keeps_its_label_beside_its_figures(demo_heerenveen, tmp_
                 and norm["status_label"] in line
                 for line in lines
             ), f"norm {norm['code']!r} lost its label: no line with {head!r} and its figures"
+
+
+def test_a_table_row_never_breaks_across_pages(tmp_path):
+    """Deterministic version of the check above: a norms table long enough to cross several
+    page breaks, with names that wrap over three lines, rendered with the report's own CSS.
+    Every row's name still stands on the line of its figures (without `break-inside: avoid`
+    on rows WeasyPrint moves a wrapped name to the next page and leaves its figures behind)."""
+    from django.template.loader import render_to_string
+    from weasyprint import CSS, HTML
+
+    from kompas.reporting.rendering import REPORT_CSS, STATIC
+
+    norms = [
+        {
+            "title": f"Norm{i:02d} met een lange naam die in de smalle kolom over drie regels loopt",
+            "period_label": "2025",
+            "done": i % 3,
+            "required": 2,
+            "status_css": "warn",
+            "status_label": "achter",
+        }
+        for i in range(60)
+    ]
+    table = render_to_string("reporting/_norms.html", {"norms": norms, "caption": "Normen"})
+    html = f'<html><body class="report-document"><h1>Normen</h1>{table}</body></html>'
+    pdf = HTML(string=html, base_url=str(STATIC)).write_pdf(
+        stylesheets=[CSS(filename=str(REPORT_CSS))]
+    )
+    lines = _layout_lines(pdf, tmp_path)
+    assert sum("pagina" in line for line in lines) >= 3  # the table crosses page breaks
+    for i in range(60):
+        assert any(
+            line.startswith(f"Norm{i:02d} met") and "2025" in line and "achter" in line
+            for line in lines
+        ), f"row {i} split over two pages"
