@@ -111,7 +111,8 @@ def test_a_table_row_never_breaks_across_pages(tmp_path):
 
     norms = [
         {
-            "title": f"Norm{i:02d} met een lange naam die in de smalle kolom over drie regels loopt",
+            "title": f"Norm{i:02d} met een lange naam die in de smalle kolom over drie regels"
+            " loopt",
             "period_label": "2025",
             "done": i % 3,
             "required": 2,
