@@ -128,27 +128,30 @@ def postgres_database_ensure(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def intake_body(tag: str, i: int, challenge: dict, pow_solve) -> str:
+    """One intake request body (JSON) with the challenge solved; 200 addresses, so dossiers
+    form as they would."""
+    return json.dumps(
+        {
+            "phenomenon": "drugs_teelt",
+            "description": f"Benchmarkmelding {tag}-{i}: hennepgeur uit de schuur, "
+            "ramen afgeplakt, dag en nacht ventilatoren.",
+            "postcode": "8441AB",
+            "number": str(i % 200 + 1),
+            "when_kind": "doorlopend",
+            "challenge": challenge["challenge"],
+            "nonce": pow_solve(challenge["challenge"], challenge["bits"]),
+        }
+    )
+
+
 def bodies_make(port: int, n: int, tag: str, pow_solve) -> list[str]:
     """n intake bodies, each with its own fresh, solved proof-of-work challenge."""
     conn = http.client.HTTPConnection(HOST, port)
     out = []
     for i in range(n):
         conn.request("GET", "/api/v1/meldpunt/heerenveen/challenge/")
-        ch = json.loads(conn.getresponse().read())
-        out.append(
-            json.dumps(
-                {
-                    "phenomenon": "drugs_teelt",
-                    "description": f"Benchmarkmelding {tag}-{i}: hennepgeur uit de schuur, "
-                    "ramen afgeplakt, dag en nacht ventilatoren.",
-                    "postcode": "8441AB",
-                    "number": str(i % 200 + 1),
-                    "when_kind": "doorlopend",
-                    "challenge": ch["challenge"],
-                    "nonce": pow_solve(ch["challenge"], ch["bits"]),
-                }
-            )
-        )
+        out.append(intake_body(tag, i, json.loads(conn.getresponse().read()), pow_solve))
     conn.close()
     return out
 

@@ -52,6 +52,7 @@ def main() -> None:
     from kompas.core.services import reference_data_load
 
     reference_data_load()
+    from bench_intake import intake_body
     from django.core.wsgi import get_wsgi_application
 
     from kompas.signals.antiabuse import pow_challenge, pow_solve
@@ -88,23 +89,11 @@ def main() -> None:
             out.close()
         return status[0]
 
-    def intake_body(i: int) -> bytes:
-        ch = pow_challenge()
-        return json.dumps(
-            {
-                "phenomenon": "drugs_teelt",
-                "description": f"Benchmarkmelding {i}: hennepgeur uit de schuur, "
-                "ramen afgeplakt, dag en nacht ventilatoren.",
-                "postcode": "8441AB",
-                "number": str(i % 200 + 1),
-                "when_kind": "doorlopend",
-                "challenge": ch["challenge"],
-                "nonce": pow_solve(ch["challenge"], ch["bits"]),
-            }
-        ).encode()
+    def body(i: int) -> bytes:
+        return intake_body("profiel", i, pow_challenge(), pow_solve).encode()
 
     bare_body = json.dumps({"phenomenon": "drugs_teelt", "description": "x" * 80}).encode()
-    bodies = [intake_body(i) for i in range(args.n * 2 + 20)]
+    bodies = [body(i) for i in range(args.n * 2 + 20)]
     for b in bodies[:20]:
         assert call("/api/v1/meldpunt/heerenveen/signals/", b).startswith("201"), "warm-up"
         call("/bench/bare/", bare_body)
