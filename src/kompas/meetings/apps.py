@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "kompas.meetings"
     label = "meetings"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.policy", "kompas.signals")
     verbose_name = _("Overleggen")
 
     def ready(self) -> None:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class MonitoringConfig(AppConfig):
     name = "kompas.monitoring"
     label = "monitoring"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core",)
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:

@@ -5,6 +5,8 @@ from django.apps import AppConfig
 class PolicyConfig(AppConfig):
     name = "kompas.policy"
     label = "policy"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.monitoring")
     verbose_name = "Beleid"
 
     def ready(self) -> None:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "kompas.reporting"
     label = "reporting"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.monitoring", "kompas.policy", "kompas.signals")
     verbose_name = _("Rapportages")
 
     def ready(self) -> None:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class SignalsConfig(AppConfig):
     name = "kompas.signals"
     label = "signals"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.monitoring")
     verbose_name = _("Meldpunt")
 
     def ready(self) -> None:

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Extension points: the one way an app reaches an app that depends on it.
+
+Apps call the apps they depend on with plain imports of their `services`/`selectors`
+(declared in `AppConfig.kompas_depends_on`, checked by import-linter). The other direction —
+a lower app that wants what a higher app knows (the meldpunt showing the meeting a signal is
+on, core's start page showing a panel) — goes through a `Hook` declared here: the higher app
+registers a function in its `AppConfig.ready()`, the lower app calls the hook and gets one
+result per registered function. A hook with nothing registered answers an empty list, so an
+app that is not installed simply contributes nothing; a renamed function fails at import in
+`ready()`, never silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+class Hook:
+    """A named list of functions that all take the same keyword arguments."""
+
+    def __init__(self, name: str, doc: str = "") -> None:
+        self.name = name
+        self.__doc__ = doc
+        self._functions: list[Callable[..., Any]] = []
+
+    def register(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        if fn not in self._functions:
+            self._functions.append(fn)
+        return fn
+
+    def __call__(self, **kwargs: Any) -> list[Any]:
+        """Every registered function's result, in registration order; None results dropped."""
+        results = (fn(**kwargs) for fn in self._functions)
+        return [r for r in results if r is not None]
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<Hook {self.name}: {len(self._functions)} registered>"
+
+
+# --- The hooks ---------------------------------------------------------------------------------
+# Add a hook here (with its keyword arguments and what each function returns) when a lower app
+# needs something from a higher one. Keep them few.
+
+signal_references = Hook(
+    "signal_references",
+    "signal_references(signal=Signal, user=User) -> list of {'label': str, 'url': str|None}: "
+    "where else a signal is used (e.g. the meeting it is on the agenda of).",
+)
