@@ -2,6 +2,8 @@
 # Two commands for a newcomer: `make demo` and `make test`. Both create .venv when missing.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
+# Two test workers (pytest-xdist): the suite takes half the time on a 2-core machine.
+PYTEST_ARGS ?= -n 2
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
