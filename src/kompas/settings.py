@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "kompas.meetings",
     "kompas.monitoring",
     "kompas.reporting",
+    "kompas.crisis",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CrisisConfig(AppConfig):
+    name = "kompas.crisis"
+    label = "crisis"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.policy")
+    verbose_name = _("Crisisorganisatie")
+
+    def ready(self) -> None:
+        from kompas.core import demo, panels
+        from kompas.core.constants import INTERNAL_ROLES
+
+        from .demo import load_demo
+        from .panels import readiness_panel
+
+        panels.register(readiness_panel)
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Crisisorganisatie"),
+                url_name="crisis:readiness",
+                roles=tuple(INTERNAL_ROLES),
+                order=55,
+            )
+        )
+        demo.register(load_demo, order=80)
