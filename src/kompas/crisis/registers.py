@@ -5,31 +5,23 @@ serve every register from this table, so a new list is a new entry, not new view
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import forms, selectors
+from kompas.core.registers import Register, day
+
+from . import forms, selectors, services
 from .models import Facility, FireStation, KeyFunction, OtoActivity, SubPlan
 
 
-def _date(value) -> str:
-    return date_format(value, "j-n-Y") if value else ""
+def _oto_form_kwargs(owner) -> dict:
+    return {
+        "functions": selectors.function_list(owner=owner),
+        "members": selectors.member_list(owner=owner, include_inactive=False),
+    }
 
 
-@dataclass(frozen=True)
-class Register:
-    slug: str
-    title: str
-    singular: str
-    model: type
-    form: type
-    list: Callable
-    get: Callable
-    columns: tuple[tuple[str, Callable], ...]
-    intro: str = ""
+def _oto_save(*, owner, obj, by, fields, m2m):
+    return services.oto_save(owner=owner, activity=obj, by=by, fields=fields, m2m=m2m)
 
 
 REGISTERS = {
@@ -41,6 +33,7 @@ REGISTERS = {
             singular=_("sleutelfunctie"),
             model=KeyFunction,
             form=forms.FunctionForm,
+            save=services.record_save,
             list=selectors.function_list,
             get=selectors.function_get,
             intro=_(
@@ -59,6 +52,8 @@ REGISTERS = {
             singular=_("OTO-activiteit"),
             model=OtoActivity,
             form=forms.OtoForm,
+            form_kwargs=_oto_form_kwargs,
+            save=_oto_save,
             list=selectors.oto_list,
             get=selectors.oto_get,
             intro=_(
@@ -66,7 +61,7 @@ REGISTERS = {
                 "gebeurtenissen, voor de normen van het beleidsplan."
             ),
             columns=(
-                (_("Datum"), lambda o: _date(o.date)),
+                (_("Datum"), lambda o: day(o.date)),
                 (_("Activiteit"), lambda o: o.title),
                 (_("Soort"), lambda o: o.get_kind_display()),
                 (_("Niveau"), lambda o: o.get_level_display()),
@@ -80,6 +75,7 @@ REGISTERS = {
             singular=_("voorziening"),
             model=Facility,
             form=forms.FacilityForm,
+            save=services.record_save,
             list=selectors.facility_list,
             get=selectors.facility_get,
             intro=_("Crisisruimte, noodstroom en opvanglocaties, met de laatste controle."),
@@ -87,7 +83,7 @@ REGISTERS = {
                 (_("Voorziening"), lambda o: o.name),
                 (_("Soort"), lambda o: o.get_kind_display()),
                 (_("Capaciteit"), lambda o: o.capacity if o.capacity is not None else ""),
-                (_("Laatst gecontroleerd"), lambda o: _date(o.last_checked_on)),
+                (_("Laatst gecontroleerd"), lambda o: day(o.last_checked_on)),
             ),
         ),
         Register(
@@ -96,6 +92,7 @@ REGISTERS = {
             singular=_("deelplan"),
             model=SubPlan,
             form=forms.SubPlanForm,
+            save=services.record_save,
             list=selectors.subplan_list,
             get=selectors.subplan_get,
             intro=_("Deelplannen bevolkingszorg en crisiscommunicatie, met versie en invoering."),
@@ -103,7 +100,7 @@ REGISTERS = {
                 (_("Deelplan"), lambda o: o.title),
                 (_("Soort"), lambda o: o.get_kind_display()),
                 (_("Versie"), lambda o: o.version),
-                (_("Vastgesteld"), lambda o: _date(o.adopted_on)),
+                (_("Vastgesteld"), lambda o: day(o.adopted_on)),
                 (_("Invoering"), lambda o: o.get_status_display()),
             ),
         ),
@@ -113,6 +110,7 @@ REGISTERS = {
             singular=_("brandweerpost"),
             model=FireStation,
             form=forms.FireStationForm,
+            save=services.record_save,
             list=selectors.firestation_list,
             get=selectors.firestation_get,
             intro=_(
@@ -123,7 +121,7 @@ REGISTERS = {
                 (_("Brandweerpost"), lambda o: o.name),
                 (_("Contactpersoon"), lambda o: o.contact_name),
                 (_("Telefoon"), lambda o: o.contact_phone),
-                (_("Laatste overleg"), lambda o: _date(o.last_contact_on)),
+                (_("Laatste overleg"), lambda o: day(o.last_contact_on)),
             ),
         ),
     )

@@ -16,7 +16,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kompas.core.exports import FORMATS, table_response
+from kompas.core import registers
+from kompas.core.registers import add_errors as _add_errors
 
 from . import selectors, services
 from .constants import EXPIRY_WARNING_DAYS
@@ -55,6 +56,8 @@ def _context(request, owner, membership, slug, **extra):
             for r in REGISTERS.values()
         ],
         "home_url": _url("readiness", owner, slug),
+        "owner_name": owner.name,
+        "subnav": "crisis/_subnav.html",
         "members_url": _url("member_list", owner, slug),
         **extra,
     }
@@ -69,16 +72,6 @@ def _on(request) -> date:
         )
     except ValueError:
         return selectors.today()
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 # --- Readiness -------------------------------------------------------------------------------
@@ -115,86 +108,28 @@ def _register(name):
 def register_list(request, slug, register, district=None):
     owner, membership = _owner(request, slug, district)
     reg = _register(register)
-    qs = reg.list(owner=owner)
-    fmt = request.GET.get("formaat")
-    if fmt in FORMATS:
-        rows = ([column(o) for _h, column in reg.columns] for o in qs)
-        return table_response(
-            filename=f"{reg.slug}-{slug}", headers=[h for h, _c in reg.columns], rows=rows, fmt=fmt
-        )
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    rows = [
-        (
-            _url("register_edit", owner, slug, register=reg.slug, pk=o.pk),
-            [c(o) for _h, c in reg.columns],
-        )
-        for o in page.object_list
-    ]
-    return render(
+    return registers.list_page(
         request,
-        "crisis/register_list.html",
-        _context(
-            request,
-            owner,
-            membership,
-            slug,
-            reg=reg,
-            page=page,
-            rows=rows,
-            headers=[h for h, _c in reg.columns],
-            create_url=_url("register_create", owner, slug, register=reg.slug),
-        ),
+        reg=reg,
+        qs=reg.list(owner=owner),
+        edit_url=lambda o: _url("register_edit", owner, slug, register=reg.slug, pk=o.pk),
+        create_url=_url("register_create", owner, slug, register=reg.slug),
+        context=_context(request, owner, membership, slug),
     )
-
-
-def _register_form(reg, owner, data=None, instance=None):
-    kwargs = {"data": data, "instance": instance}
-    if reg.slug == "oto":
-        kwargs["functions"] = selectors.function_list(owner=owner)
-        kwargs["members"] = selectors.member_list(owner=owner, include_inactive=False)
-    return reg.form(**kwargs)
 
 
 def register_form(request, slug, register, pk=None, district=None):
     # A record's own page shows it read-only to lezers; a new record is for writers only.
     owner, membership = _owner(request, slug, district, write=request.method == "POST" or not pk)
     reg = _register(register)
-    instance = reg.get(owner=owner, pk=pk) if pk else reg.model()
-    form = _register_form(reg, owner, request.POST or None, instance if pk else None)
-    if request.method == "POST" and form.is_valid():
-        m2m = {
-            f.name: form.cleaned_data[f.name]
-            for f in reg.model._meta.many_to_many
-            if f.name in form.cleaned_data
-        }
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in m2m}
-        try:
-            if reg.slug == "oto":
-                services.oto_save(
-                    owner=owner, activity=instance, by=request.user, fields=fields, m2m=m2m
-                )
-            else:
-                services.record_save(
-                    obj=instance, owner=owner, by=request.user, fields=fields, m2m=m2m
-                )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Opgeslagen."))
-            return redirect(_url("register_list", owner, slug, register=reg.slug))
-    return render(
+    return registers.form_page(
         request,
-        "crisis/register_form.html",
-        _context(
-            request,
-            owner,
-            membership,
-            slug,
-            reg=reg,
-            form=form,
-            instance=instance if pk else None,
-            back_url=_url("register_list", owner, slug, register=reg.slug),
-        ),
+        reg=reg,
+        owner=owner,
+        instance=reg.get(owner=owner, pk=pk) if pk else reg.model(),
+        back_url=_url("register_list", owner, slug, register=reg.slug),
+        context=_context(request, owner, membership, slug),
+        by=request.user,
     )
 
 
