@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kompas.monitoring",
     "kompas.reporting",
     "kompas.crisis",
+    "kompas.openbareorde",
 ]
 
 MIDDLEWARE = [
@@ -352,3 +353,4 @@ KOMPAS_MELDPUNT_MAX_UPLOAD_MB = env.int("KOMPAS_MELDPUNT_MAX_UPLOAD_MB", default
 # Days after a meeting was held during which its partner members still see the content of the
 # signals that were on its agenda (to check the minutes); 0 = only until the meeting is held.
 MEETINGS_PARTNER_ACCESS_DAYS = env.int("KOMPAS_MEETINGS_PARTNER_ACCESS_DAYS", default=14)
+DEMONSTRATION_RETENTION_DAYS = env.int("KOMPAS_DEMONSTRATION_RETENTION_DAYS", default=90)

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpenbareOrdeConfig(AppConfig):
+    name = "kompas.openbareorde"
+    label = "openbareorde"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.policy", "kompas.signals")
+    verbose_name = _("Openbare orde")
+
+    def ready(self) -> None:
+        from kompas.core import demo, panels
+        from kompas.core.constants import Role
+
+        from .demo import load_demo
+        from .panels import openbareorde_panel
+
+        panels.register(openbareorde_panel)
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Openbare orde"),
+                url_name="openbareorde:overview",
+                roles=(Role.ADMIN, Role.ADVISOR, Role.READER),
+                order=52,
+            )
+        )
+        # Partners see only the risk items that name their organisation.
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Risico's onrust"),
+                url_name="openbareorde:risk_list",
+                roles=(Role.PARTNER,),
+                order=52,
+            )
+        )
+        demo.register(load_demo, order=85)

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import timedelta
+
+from django.utils.translation import gettext as _
+
+from kompas.core.constants import STAFF_ROLES
+from kompas.core.panels import Panel
+
+from . import selectors
+
+
+def openbareorde_panel(*, request, municipality, membership):
+    """Start page: risk items whose review has passed, and demonstrations in the next 14 days."""
+    if membership.role not in STAFF_ROLES:
+        return None
+    today = selectors.today()
+    stale = list(selectors.risk_stale(municipality=municipality, on=today)[:10])
+    demonstrations = (
+        selectors.demonstration_list(municipality=municipality)
+        .filter(date__gte=today, date__lte=today + timedelta(days=14))
+        .count()
+    )
+    context = {"stale": stale, "demonstrations": demonstrations, "slug": municipality.slug}
+    return Panel(
+        title=_("Openbare orde"), template="openbareorde/_panel.html", context=context, order=55
+    )
