@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -43,4 +45,9 @@ class SecondFactorRequiredMiddleware:
 
         has_device = any(True for _d in devices_for_user(user, confirmed=True))
         target = "core:otp_verify" if has_device else "core:otp_setup"
-        return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return redirect(with_next(reverse(target), request.get_full_path()))
+
+
+def with_next(url: str, next_path: str) -> str:
+    """`url?next=...` with the path URL-encoded, so its own query string survives whole."""
+    return f"{url}?{urlencode({'next': next_path})}"

@@ -1,6 +1,4 @@
 # SPDX-License-Identifier: EUPL-1.2
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -9,6 +7,7 @@ from django.db import connection
 from django.db.models.functions import Substr
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,7 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import panels
 from .constants import AuditAction, Role
+from .exports import write_csv
 from .forms import AuditFilterForm, TokenForm
+from .middleware import with_next
 from .models import Region
 from .selectors import audit_entry_list, municipality_get_for_user, municipality_list
 from .services import audit_log
@@ -92,6 +93,18 @@ def region_list(request, slug):
     )
 
 
+AUDIT_CSV_HEADER = (
+    "tijdstip",
+    "gebruiker",
+    "handeling",
+    "soort object",
+    "object-id",
+    "gemeente",
+    "velden",
+    "toelichting",
+)
+
+
 def audit_list(request, slug):
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=[Role.ADMIN])
     form = AuditFilterForm(request.GET or None)
@@ -109,21 +122,10 @@ def audit_list(request, slug):
         )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="auditlog-{municipality.slug}.csv"'
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                "tijdstip",
-                "gebruiker",
-                "handeling",
-                "soort object",
-                "object-id",
-                "gemeente",
-                "velden",
-                "toelichting",
-            ]
-        )
-        for e in entries.iterator():
-            writer.writerow(
+        write_csv(
+            response,
+            AUDIT_CSV_HEADER,
+            (
                 [
                     e.at.isoformat(),
                     e.username,
@@ -134,7 +136,9 @@ def audit_list(request, slug):
                     ",".join(e.fields),
                     e.note,
                 ]
-            )
+                for e in entries.iterator()
+            ),
+        )
         return response
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
@@ -155,7 +159,7 @@ def audit_list(request, slug):
 def otp_setup(request):
     """Set up a TOTP device: show the QR code and secret, confirm with a first code."""
     if any(True for _d in devices_for_user(request.user, confirmed=True)):
-        return redirect(f"/tweestapsverificatie/controleren/?next={_safe_next(request)}")
+        return redirect(with_next(reverse("core:otp_verify"), _safe_next(request)))
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)

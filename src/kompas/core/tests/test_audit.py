@@ -91,3 +91,22 @@ def test_audit_page_for_beheerder_filters_and_exports(
 def test_audit_page_is_for_beheerders_only(client, adviseur_heerenveen):
     client.force_login(adviseur_heerenveen)
     assert client.get("/heerenveen/auditlog/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "note",
+    ['=HYPERLINK("https://example.invalid","klik")', "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"],
+)
+def test_audit_csv_neutralises_formulas(client, heerenveen, make_member, note):
+    """A cell a spreadsheet would run as a formula starts with a quote in the export, so opening
+    the audit log in Excel or LibreOffice never executes text someone put in a log line."""
+    import csv
+    import io
+
+    beheerder = make_member(heerenveen, "beheerder")
+    audit_log(user=beheerder, action="view", obj=heerenveen, note=note)
+    client.force_login(beheerder)
+    response = client.get("/heerenveen/auditlog/", {"action": "view", "export": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    notes = [row[-1] for row in rows[1:]]
+    assert notes == ["'" + note]
