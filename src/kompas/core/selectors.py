@@ -4,10 +4,11 @@
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Substr
 from django.http import Http404
 
 from .constants import INTERNAL_ROLES
-from .models import AuditEntry, Membership, Municipality, Region
+from .models import AuditEntry, Membership, Municipality, Partnership, Region
 
 
 def membership_list(*, user) -> QuerySet[Membership]:
@@ -49,6 +50,27 @@ def municipality_get_for_user(
 
 def region_codes_for_municipalities(codes: Iterable[str]) -> QuerySet[Region]:
     return Region.objects.filter(municipality_code__in=list(codes))
+
+
+def region_search(*, municipality: Municipality, query: str = "") -> QuerySet[Region]:
+    """The gemeente's wijken and buurten, by name or code, each wijk followed by its buurten
+    ("0074" < "007401" < "00740101" < "007402")."""
+    regions = Region.objects.filter(municipality_code=municipality.code)
+    if query:
+        regions = regions.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    return regions.select_related("parent").order_by(Substr("code", 3), "code")
+
+
+def partnership_list(*, municipality: Municipality) -> QuerySet[Partnership]:
+    """The samenwerkingsverbanden the gemeente takes part in."""
+    return municipality.partnerships.all()
+
+
+def otp_device_confirmed_exists(*, user) -> bool:
+    """Whether the user has a confirmed second-factor device."""
+    from django_otp import devices_for_user
+
+    return any(True for _d in devices_for_user(user, confirmed=True))
 
 
 def region_get_for_user(*, user, code: str) -> Region:

@@ -296,3 +296,48 @@ def user_ensure(
         user.set_password(password)
         user.save(update_fields=["password"])
     return user, created
+
+
+# --- Second factor (TOTP) ----------------------------------------------------------------------
+def otp_device_pending_get_or_create(*, user):
+    """The user's unconfirmed TOTP device being set up; a new one when there is none."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def otp_device_confirm(*, user, device, token: str) -> bool:
+    """Confirm the device being set up with its first code; audited. False for a wrong code."""
+    if device.user_id != user.pk or not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_log(
+        user=user,
+        action=AuditAction.CREATE,
+        obj=device,
+        object_type="otp_totp.totpdevice",
+        note="tweede factor ingesteld",
+    )
+    return True
+
+
+def otp_token_verify(*, user, token: str):
+    """The confirmed device that accepts `token`, or None (a wrong code is audited)."""
+    from django_otp import devices_for_user
+
+    for device in devices_for_user(user, confirmed=True):
+        if device.verify_token(token):
+            return device
+    audit_log(
+        user=user,
+        action=AuditAction.FAILED_LOGIN,
+        obj=user,
+        object_type="auth.user",
+        note="tweede factor onjuist",
+    )
+    return None
