@@ -2,7 +2,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from .constants import AuditAction, Role
 from .exports import write_csv
 from .forms import AuditFilterForm, TokenForm
 from .middleware import with_next
+from .pagination import page_get
 from .selectors import (
     audit_entry_list,
     municipality_get_for_user,
@@ -89,7 +89,7 @@ def region_list(request, slug):
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug)
     query = request.GET.get("q", "").strip()
     regions = region_search(municipality=municipality, query=query)
-    page = Paginator(regions, 100).get_page(request.GET.get("pagina"))
+    page = page_get(request, regions, 100)
     return render(
         request,
         "core/region_list.html",
@@ -144,18 +144,10 @@ def audit_list(request, slug):
             ),
         )
         return response
-    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "core/audit_list.html",
-        {
-            "municipality": municipality,
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-        },
+        {"municipality": municipality, "form": form, "page": page_get(request, entries, 50)},
     )
 
 

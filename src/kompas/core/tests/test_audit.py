@@ -110,3 +110,19 @@ def test_audit_csv_neutralises_formulas(client, heerenveen, make_member, note):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     notes = [row[-1] for row in rows[1:]]
     assert notes == ["'" + note]
+
+
+def test_audit_pages_keep_the_filters(client, heerenveen, make_member, adviseur_heerenveen):
+    import re
+
+    beheerder = make_member(heerenveen, "beheerder")
+    for _i in range(51):
+        audit_log(user=adviseur_heerenveen, action="view", obj=heerenveen)
+    client.force_login(beheerder)
+    page = client.get("/heerenveen/auditlog/", {"action": "view", "username": "adviseur"})
+    link = re.search(r'href="([^"]*)" rel="next"', page.content.decode()).group(1)
+    assert link.replace("&amp;", "&") == "?action=view&username=adviseur&pagina=2"
+    second = client.get("/heerenveen/auditlog/" + link.replace("&amp;", "&")).content.decode()
+    assert "Pagina 2 van 2" in second
+    link = re.search(r'href="([^"]*)" rel="prev"', second).group(1)
+    assert link.replace("&amp;", "&") == "?action=view&username=adviseur&pagina=1"

@@ -23,3 +23,33 @@ def test_region_search_by_name_or_code(client, adviseur_heerenveen):
     assert _codes(client.get("/heerenveen/regios/", {"q": "WK007401"}).content.decode()) == [
         "WK007401"
     ]
+
+
+def test_next_page_keeps_the_search(client, adviseur_heerenveen):
+    """Page 2 of a search is page 2 of the same search (the link once dropped `q`)."""
+    from kompas.core.models import Region
+
+    wijk = Region.objects.create(
+        code="WK007460",
+        name="Testwijk",
+        level="wijk",
+        parent_id="GM0074",
+        municipality_code="GM0074",
+    )
+    Region.objects.bulk_create(
+        Region(
+            code=f"BU007460{i:02d}",
+            name=f"Testbuurt {i}",
+            level="buurt",
+            parent=wijk,
+            municipality_code="GM0074",
+        )
+        for i in range(100)
+    )
+    client.force_login(adviseur_heerenveen)
+    page = client.get("/heerenveen/regios/", {"q": "Test"}).content.decode()
+    link = re.search(r'href="([^"]*)" rel="next"', page).group(1).replace("&amp;", "&")
+    assert link == "?q=Test&pagina=2"
+    second = client.get("/heerenveen/regios/" + link).content.decode()
+    assert "Pagina 2 van 2" in second
+    assert all(c.startswith("BU007460") for c in _codes(second))
