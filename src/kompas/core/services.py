@@ -26,6 +26,16 @@ from .models import (
 DATA = Path(__file__).resolve().parent / "data"
 
 
+# --- Saving ------------------------------------------------------------------------------------
+def validated_save(obj: models.Model, *, exclude: Iterable[str] | None = None, **save_kwargs):
+    """`full_clean()` then `save()`: the one way services store a model instance, so field
+    choices, lengths and check constraints answer a Dutch ValidationError naming the field
+    before the database is asked. Returns obj."""
+    obj.full_clean(exclude=exclude)
+    obj.save(**save_kwargs)
+    return obj
+
+
 # --- Audit -----------------------------------------------------------------------------------
 def audit_log(
     *,
@@ -270,9 +280,11 @@ def membership_set(
 ) -> Membership:
     if role == Role.PARTNER and partner is None:
         raise ValueError("a partner membership names its organisation")
-    membership, _new = Membership.objects.update_or_create(
-        user=user, municipality=municipality, defaults={"role": role, "partner": partner}
-    )
+    membership = (
+        Membership.objects.select_for_update().filter(user=user, municipality=municipality).first()
+    ) or Membership(user=user, municipality=municipality)
+    membership.role, membership.partner = role, partner
+    validated_save(membership)
     audit_log(
         user=by,
         action=AuditAction.UPDATE,
