@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from kompas.core import errors
 from kompas.core import urls as core_urls
 from kompas.core.api import urls as core_api_urls
 from kompas.meetings import urls as meetings_urls
@@ -39,6 +40,12 @@ api_patterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     *(path("", include(api.urlpatterns)) for _label, _pages, api in KOMPAS_URLS),
 ]
+
+# Dutch error pages in the product's layout (kompas.core.errors); CSRF failures: settings.
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

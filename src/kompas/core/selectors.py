@@ -30,6 +30,11 @@ def membership_get(*, user, municipality: Municipality) -> Membership | None:
     return membership_list(user=user).filter(municipality=municipality).first()
 
 
+def municipality_public_get(*, slug: str) -> Municipality | None:
+    """The gemeente by its address part, for public pages (meldpunt, dashboard); or None."""
+    return Municipality.objects.filter(slug=slug).first()
+
+
 def municipality_get_for_user(
     *,
     user,
