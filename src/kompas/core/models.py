@@ -154,6 +154,8 @@ class AuditEntry(models.Model):
         verbose_name=_("gemeente"),
     )
     fields = models.JSONField(_("gewijzigde velden"), default=list, blank=True)
+    # {"status": ["nieuw", "in behandeling"]}: old and new value as people read them.
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
 
     class Meta:
@@ -164,6 +166,28 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+    @property
+    def object_kind(self) -> str:
+        """What kind of thing, in Dutch: "melding", "actie", "overleg"."""
+        from .audit_labels import object_kind_label
+
+        return object_kind_label(self.object_type) if self.object_type else ""
+
+    @property
+    def field_lines(self) -> list[str]:
+        """Each field in Dutch; a changed one with its values: "status: nieuw → afgesloten"."""
+        from .audit_labels import field_label
+
+        lines = []
+        for name in self.fields:
+            label = field_label(self.object_type, name)
+            if name in (self.changes or {}):
+                old, new = self.changes[name]
+                lines.append(f"{label}: {old or '—'} → {new or '—'}")
+            else:
+                lines.append(label)
+        return lines
 
 
 # --- Building blocks for the apps' models -------------------------------------------------------

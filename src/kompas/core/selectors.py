@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from .constants import INTERNAL_ROLES
+from .constants import INTERNAL_ROLES, AuditAction
 from .models import AuditEntry, Membership, Municipality, Partnership, Region
 
 
@@ -117,3 +118,41 @@ def audit_entry_list(
     if date_to:
         qs = qs.filter(at__date__lte=date_to)
     return qs.select_related("municipality")
+
+
+def audit_viewer_list(*, obj, municipality: Municipality | None = None) -> list[dict]:
+    """Who has looked at `obj` ("Wie heeft dit ingezien?"): one row per person with how often
+    and when last, newest first. Read from the audit log's view entries for this object in its
+    gemeente; the caller decides who may see the list."""
+    from django.db.models import Count, Max
+
+    if municipality is None:
+        municipality = obj if isinstance(obj, Municipality) else getattr(obj, "municipality", None)
+    rows = (
+        AuditEntry.objects.filter(
+            action=AuditAction.VIEW,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            municipality=municipality,
+        )
+        .values("user_id", "username")
+        .annotate(times=Count("id"), last_at=Max("at"))
+        .order_by("-last_at")
+    )
+    names = _full_names({r["user_id"] for r in rows if r["user_id"]})
+    return [
+        {
+            "name": names.get(r["user_id"]) or r["username"] or _("onbekend"),
+            "username": r["username"],
+            "times": r["times"],
+            "last_at": r["last_at"],
+        }
+        for r in rows
+    ]
+
+
+def _full_names(user_ids: set[int]) -> dict[int, str]:
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(pk__in=user_ids)
+    return {u.pk: u.get_full_name() for u in users}

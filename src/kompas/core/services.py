@@ -3,7 +3,7 @@
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .audit_labels import change_value
 from .constants import AuditAction, RegionLevel, Role
 from .models import (
     AuditEntry,
@@ -46,12 +47,16 @@ def audit_log(
     object_id: str | int = "",
     municipality: Municipality | None = None,
     fields: Iterable[str] = (),
+    changes: Mapping[str, tuple] | None = None,
     note: str = "",
 ) -> AuditEntry:
     """Append one audit entry. The one function every app calls for who-did-what.
 
     `obj` fills object type and id; `municipality` defaults to `obj.municipality` when present.
-    Never pass personal data in `note`: the log itself must not become a second copy of it.
+    `changes` records changed values, `{"status": (old, new)}`: stored as people read them (a
+    choice's label, a person's name), shown as "status: nieuw → in behandeling"; its fields
+    join `fields`. Only for values such as status, priority or handler — never personal data,
+    in `changes` or `note`: the log itself must not become a second copy of it.
     """
     if action not in AuditAction.values:
         raise ValueError(f"unknown audit action {action!r}")
@@ -65,6 +70,10 @@ def audit_log(
             if not isinstance(municipality, Municipality):
                 municipality = None
     authenticated = user is not None and getattr(user, "is_authenticated", False)
+    changes = {
+        name: [change_value(obj, name, old), change_value(obj, name, new)]
+        for name, (old, new) in (changes or {}).items()
+    }
     return AuditEntry.objects.create(
         user=user if authenticated else None,
         username=user.get_username() if authenticated else "",
@@ -72,7 +81,8 @@ def audit_log(
         object_type=object_type,
         object_id=str(object_id),
         municipality=municipality,
-        fields=sorted(fields),
+        fields=sorted(set(fields) | set(changes)),
+        changes=changes,
         note=note[:300],
     )
 

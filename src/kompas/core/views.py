@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +13,7 @@ from django_otp import login as otp_login
 
 from . import panels
 from .constants import AuditAction, Role
-from .exports import write_csv
+from .exports import AUDIT_CSV_HEADER, audit_csv_rows, csv_response
 from .forms import AuditFilterForm, TokenForm
 from .middleware import with_next
 from .pagination import page_get
@@ -97,18 +97,6 @@ def region_list(request, slug):
     )
 
 
-AUDIT_CSV_HEADER = (
-    "tijdstip",
-    "gebruiker",
-    "handeling",
-    "soort object",
-    "object-id",
-    "gemeente",
-    "velden",
-    "toelichting",
-)
-
-
 def audit_list(request, slug):
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=[Role.ADMIN])
     form = AuditFilterForm(request.GET or None)
@@ -124,26 +112,9 @@ def audit_list(request, slug):
             municipality=municipality,
             note="auditlog als CSV",
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="auditlog-{municipality.slug}.csv"'
-        write_csv(
-            response,
-            AUDIT_CSV_HEADER,
-            (
-                [
-                    e.at.isoformat(),
-                    e.username,
-                    e.action,
-                    e.object_type,
-                    e.object_id,
-                    e.municipality.code if e.municipality else "",
-                    ",".join(e.fields),
-                    e.note,
-                ]
-                for e in entries.iterator()
-            ),
+        return csv_response(
+            f"auditlog-{municipality.slug}.csv", AUDIT_CSV_HEADER, audit_csv_rows(entries)
         )
-        return response
     return render(
         request,
         "core/audit_list.html",
