@@ -42,6 +42,7 @@ ALLOWED_HOSTS = env.list(
     "KOMPAS_ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("KOMPAS_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "kompas.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,42 +1,54 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Top-level URLs. Each kompas app contributes its `urls.urlpatterns` (gemeente pages under
 `<slug:slug>/...`, namespace = the app's label) and its `api.urls.urlpatterns` under /api/v1/.
-Core comes last so its one-segment `<slug>/` start page claims nothing another app needs."""
 
-from importlib import import_module
+The apps are listed here with plain imports: a missing or renamed module is an import error at
+start-up, never a part of the product that silently disappears. A new app adds its two lines
+(test_urls checks that every installed kompas app is listed). Core comes last so its
+one-segment `<slug>/` start page claims nothing another app needs."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-KOMPAS_APPS = [a.split(".")[-1] for a in settings.INSTALLED_APPS if a.startswith("kompas.")]
-KOMPAS_APPS.sort(key=lambda app: app == "core")
+from kompas.core import errors
+from kompas.core import urls as core_urls
+from kompas.core.api import urls as core_api_urls
+from kompas.meetings import urls as meetings_urls
+from kompas.meetings.api import urls as meetings_api_urls
+from kompas.monitoring import urls as monitoring_urls
+from kompas.monitoring.api import urls as monitoring_api_urls
+from kompas.policy import urls as policy_urls
+from kompas.policy.api import urls as policy_api_urls
+from kompas.reporting import urls as reporting_urls
+from kompas.reporting.api import urls as reporting_api_urls
+from kompas.signals import urls as signals_urls
+from kompas.signals.api import urls as signals_api_urls
 
-
-def _optional(app: str, module: str):
-    name = f"kompas.{app}.{module}"
-    try:
-        return import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        return None
-
+# (app label, pages, API), in the order their patterns are tried; core last.
+KOMPAS_URLS = [
+    ("policy", policy_urls, policy_api_urls),
+    ("signals", signals_urls, signals_api_urls),
+    ("meetings", meetings_urls, meetings_api_urls),
+    ("monitoring", monitoring_urls, monitoring_api_urls),
+    ("reporting", reporting_urls, reporting_api_urls),
+    ("core", core_urls, core_api_urls),
+]
 
 api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    *(path("", include(api.urlpatterns)) for _label, _pages, api in KOMPAS_URLS),
 ]
-app_patterns = []
-for _app in KOMPAS_APPS:
-    if api := _optional(_app, "api.urls"):
-        api_patterns.append(path("", include(api.urlpatterns)))
-    if urls := _optional(_app, "urls"):
-        app_patterns.append(path("", include(urls)))
+
+# Dutch error pages in the product's layout (kompas.core.errors); CSRF failures: settings.
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("api/v1/", include(api_patterns)),
-    *app_patterns,
+    *(path("", include(pages)) for _label, pages, _api in KOMPAS_URLS),
 ]

@@ -1,15 +1,39 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo data. Apps register a loader in their AppConfig.ready(); `kompas demo` runs them in
 order after core's own. Every loader must be idempotent: running the demo twice keeps the data
-and creates no duplicates."""
+and creates no duplicates.
+
+Demo data is never loaded in production (`KOMPAS_ENV=production`): it creates beheerder and
+adviseur accounts with predictable passwords, and the first person to log in with one would
+enrol their own second factor. `load_core`/`load_all` refuse there, as `kompas flush` does."""
 
 from collections.abc import Callable
+
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .constants import Role
 from .models import Municipality, PartnerOrganisation
 from .services import DATA, membership_set, reference_data_load, regions_import, user_ensure
 
 _loaders: list[tuple[int, Callable[[], str | None]]] = []
+
+
+class DemoRefusedError(Exception):
+    """Demo data was asked for in production."""
+
+
+def refuse_in_production() -> None:
+    """Raise DemoRefusedError in production. Every entry point that loads demo data calls it
+    first; an app's own loader may call it too when it can be run on its own."""
+    if settings.PRODUCTION:
+        raise DemoRefusedError(
+            _(
+                "De demodata wordt in productie (KOMPAS_ENV=production) niet geladen: zij maakt "
+                "accounts met bekende wachtwoorden aan. Gebruik een demo-omgeving met een eigen "
+                "database."
+            )
+        )
 
 
 def register(loader: Callable[[], str | None], order: int = 50) -> None:
@@ -44,6 +68,7 @@ def demo_password(username: str) -> str:
 
 
 def load_core() -> list[str]:
+    refuse_in_production()
     reference_data_load()
     regions_import(DATA / "regions_zuidoost_friesland.csv")
     lines = []
@@ -69,6 +94,7 @@ def load_core() -> list[str]:
 
 
 def load_all() -> list[str]:
+    refuse_in_production()
     lines = load_core()
     for _order, loader in sorted(_loaders, key=lambda x: x[0]):
         note = loader()

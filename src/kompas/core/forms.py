@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .audit_labels import object_kind_choices
 from .constants import AuditAction
 
 
@@ -22,7 +23,11 @@ class AuditFilterForm(forms.Form):
         label=_("Handeling"), required=False, choices=[("", _("alle"))] + list(AuditAction.choices)
     )
     username = forms.CharField(label=_("Gebruiker"), required=False, max_length=150)
-    object_type = forms.CharField(label=_("Soort object"), required=False, max_length=100)
+    object_type = forms.ChoiceField(
+        label=_("Soort object"),
+        required=False,
+        choices=lambda: [("", _("alle"))] + object_kind_choices(),
+    )
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)
     date_from = forms.DateField(
         label=_("Vanaf datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})

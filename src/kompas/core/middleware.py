@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from .constants import STAFF_ROLES
+from .selectors import membership_list, otp_device_confirmed_exists
 
 # Paths a signed-in user without a verified second factor may still reach.
 _OTP_EXEMPT_NAMES = {"core:otp_setup", "core:otp_verify", "core:logout"}
@@ -15,7 +18,7 @@ def requires_second_factor(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.memberships.filter(role__in=STAFF_ROLES).exists()
+    return membership_list(user=user).filter(role__in=STAFF_ROLES).exists()
 
 
 class SecondFactorRequiredMiddleware:
@@ -39,8 +42,11 @@ class SecondFactorRequiredMiddleware:
             return None
         if not requires_second_factor(user) or user.is_verified():
             return None
-        from django_otp import devices_for_user
-
-        has_device = any(True for _d in devices_for_user(user, confirmed=True))
+        has_device = otp_device_confirmed_exists(user=user)
         target = "core:otp_verify" if has_device else "core:otp_setup"
-        return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return redirect(with_next(reverse(target), request.get_full_path()))
+
+
+def with_next(url: str, next_path: str) -> str:
+    """`url?next=...` with the path URL-encoded, so its own query string survives whole."""
+    return f"{url}?{urlencode({'next': next_path})}"

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import AuditAction, PartnerKind, RegionLevel, Role
@@ -152,6 +154,8 @@ class AuditEntry(models.Model):
         verbose_name=_("gemeente"),
     )
     fields = models.JSONField(_("gewijzigde velden"), default=list, blank=True)
+    # {"status": ["nieuw", "in behandeling"]}: old and new value as people read them.
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
 
     class Meta:
@@ -162,3 +166,99 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+    @property
+    def object_kind(self) -> str:
+        """What kind of thing, in Dutch: "melding", "actie", "overleg"."""
+        from .audit_labels import object_kind_label
+
+        return object_kind_label(self.object_type) if self.object_type else ""
+
+    @property
+    def field_lines(self) -> list[str]:
+        """Each field in Dutch; a changed one with its values: "status: nieuw → afgesloten"."""
+        from .audit_labels import field_label
+
+        lines = []
+        for name in self.fields:
+            label = field_label(self.object_type, name)
+            if name in (self.changes or {}):
+                old, new = self.changes[name]
+                lines.append(f"{label}: {old or '—'} → {new or '—'}")
+            else:
+                lines.append(label)
+        return lines
+
+
+# --- Building blocks for the apps' models -------------------------------------------------------
+def exactly_one_of(a: str, b: str) -> Q:
+    """Check-constraint condition: exactly one of the two nullable fields is set."""
+    return Q(**{f"{a}__isnull": False, f"{b}__isnull": True}) | Q(
+        **{f"{a}__isnull": True, f"{b}__isnull": False}
+    )
+
+
+class CreatedMixin(models.Model):
+    """Who made a record and when. `created_by` survives the user's removal as empty; a
+    subclass may redeclare either field for its own label ("geregistreerd door")."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class OwnerMixin(models.Model):
+    """A record of exactly one gemeente or one samenwerkingsverband (a regional register, an
+    ondermijningsdag of Zuidoost Friesland), never both, never neither: a check constraint.
+
+    A subclass with constraints of its own lists them after the owner's:
+    `constraints = [*OwnerMixin.Meta.constraints, ...]`. `owned_by(municipality)` is the
+    filter for "this gemeente's own records and those of its samenwerkingsverbanden"."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("gemeente"),
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("samenwerkingsverband"),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=exactly_one_of("municipality", "partnership"),
+                name="%(app_label)s_%(class)s_one_owner",
+                violation_error_message=_(
+                    "Kies een gemeente of een samenwerkingsverband (precies één van beide)."
+                ),
+            )
+        ]
+
+    @property
+    def owner(self) -> "Municipality | Partnership":
+        return self.municipality or self.partnership
+
+    @staticmethod
+    def owned_by(municipality: Municipality) -> Q:
+        """Records of the gemeente itself or of a samenwerkingsverband it takes part in."""
+        return Q(municipality=municipality) | Q(partnership__members=municipality)

@@ -4,10 +4,12 @@
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Substr
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from .constants import INTERNAL_ROLES
-from .models import AuditEntry, Membership, Municipality, Region
+from .constants import INTERNAL_ROLES, AuditAction
+from .models import AuditEntry, Membership, Municipality, Partnership, Region
 
 
 def membership_list(*, user) -> QuerySet[Membership]:
@@ -27,6 +29,11 @@ def municipality_list(*, user, roles: Iterable[str] = INTERNAL_ROLES) -> QuerySe
 
 def membership_get(*, user, municipality: Municipality) -> Membership | None:
     return membership_list(user=user).filter(municipality=municipality).first()
+
+
+def municipality_public_get(*, slug: str) -> Municipality | None:
+    """The gemeente by its address part, for public pages (meldpunt, dashboard); or None."""
+    return Municipality.objects.filter(slug=slug).first()
 
 
 def municipality_get_for_user(
@@ -49,6 +56,27 @@ def municipality_get_for_user(
 
 def region_codes_for_municipalities(codes: Iterable[str]) -> QuerySet[Region]:
     return Region.objects.filter(municipality_code__in=list(codes))
+
+
+def region_search(*, municipality: Municipality, query: str = "") -> QuerySet[Region]:
+    """The gemeente's wijken and buurten, by name or code, each wijk followed by its buurten
+    ("0074" < "007401" < "00740101" < "007402")."""
+    regions = Region.objects.filter(municipality_code=municipality.code)
+    if query:
+        regions = regions.filter(Q(name__icontains=query) | Q(code__icontains=query))
+    return regions.select_related("parent").order_by(Substr("code", 3), "code")
+
+
+def partnership_list(*, municipality: Municipality) -> QuerySet[Partnership]:
+    """The samenwerkingsverbanden the gemeente takes part in."""
+    return municipality.partnerships.all()
+
+
+def otp_device_confirmed_exists(*, user) -> bool:
+    """Whether the user has a confirmed second-factor device."""
+    from django_otp import devices_for_user
+
+    return any(True for _d in devices_for_user(user, confirmed=True))
 
 
 def region_get_for_user(*, user, code: str) -> Region:
@@ -90,3 +118,41 @@ def audit_entry_list(
     if date_to:
         qs = qs.filter(at__date__lte=date_to)
     return qs.select_related("municipality")
+
+
+def audit_viewer_list(*, obj, municipality: Municipality | None = None) -> list[dict]:
+    """Who has looked at `obj` ("Wie heeft dit ingezien?"): one row per person with how often
+    and when last, newest first. Read from the audit log's view entries for this object in its
+    gemeente; the caller decides who may see the list."""
+    from django.db.models import Count, Max
+
+    if municipality is None:
+        municipality = obj if isinstance(obj, Municipality) else getattr(obj, "municipality", None)
+    rows = (
+        AuditEntry.objects.filter(
+            action=AuditAction.VIEW,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            municipality=municipality,
+        )
+        .values("user_id", "username")
+        .annotate(times=Count("id"), last_at=Max("at"))
+        .order_by("-last_at")
+    )
+    names = _full_names({r["user_id"] for r in rows if r["user_id"]})
+    return [
+        {
+            "name": names.get(r["user_id"]) or r["username"] or _("onbekend"),
+            "username": r["username"],
+            "times": r["times"],
+            "last_at": r["last_at"],
+        }
+        for r in rows
+    ]
+
+
+def _full_names(user_ids: set[int]) -> dict[int, str]:
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(pk__in=user_ids)
+    return {u.pk: u.get_full_name() for u in users}

@@ -3,7 +3,7 @@
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .audit_labels import change_value
 from .constants import AuditAction, RegionLevel, Role
 from .models import (
     AuditEntry,
@@ -26,6 +27,16 @@ from .models import (
 DATA = Path(__file__).resolve().parent / "data"
 
 
+# --- Saving ------------------------------------------------------------------------------------
+def validated_save(obj: models.Model, *, exclude: Iterable[str] | None = None, **save_kwargs):
+    """`full_clean()` then `save()`: the one way services store a model instance, so field
+    choices, lengths and check constraints answer a Dutch ValidationError naming the field
+    before the database is asked. Returns obj."""
+    obj.full_clean(exclude=exclude)
+    obj.save(**save_kwargs)
+    return obj
+
+
 # --- Audit -----------------------------------------------------------------------------------
 def audit_log(
     *,
@@ -36,12 +47,16 @@ def audit_log(
     object_id: str | int = "",
     municipality: Municipality | None = None,
     fields: Iterable[str] = (),
+    changes: Mapping[str, tuple] | None = None,
     note: str = "",
 ) -> AuditEntry:
     """Append one audit entry. The one function every app calls for who-did-what.
 
     `obj` fills object type and id; `municipality` defaults to `obj.municipality` when present.
-    Never pass personal data in `note`: the log itself must not become a second copy of it.
+    `changes` records changed values, `{"status": (old, new)}`: stored as people read them (a
+    choice's label, a person's name), shown as "status: nieuw → in behandeling"; its fields
+    join `fields`. Only for values such as status, priority or handler — never personal data,
+    in `changes` or `note`: the log itself must not become a second copy of it.
     """
     if action not in AuditAction.values:
         raise ValueError(f"unknown audit action {action!r}")
@@ -55,6 +70,10 @@ def audit_log(
             if not isinstance(municipality, Municipality):
                 municipality = None
     authenticated = user is not None and getattr(user, "is_authenticated", False)
+    changes = {
+        name: [change_value(obj, name, old), change_value(obj, name, new)]
+        for name, (old, new) in (changes or {}).items()
+    }
     return AuditEntry.objects.create(
         user=user if authenticated else None,
         username=user.get_username() if authenticated else "",
@@ -62,7 +81,8 @@ def audit_log(
         object_type=object_type,
         object_id=str(object_id),
         municipality=municipality,
-        fields=sorted(fields),
+        fields=sorted(set(fields) | set(changes)),
+        changes=changes,
         note=note[:300],
     )
 
@@ -270,9 +290,11 @@ def membership_set(
 ) -> Membership:
     if role == Role.PARTNER and partner is None:
         raise ValueError("a partner membership names its organisation")
-    membership, _new = Membership.objects.update_or_create(
-        user=user, municipality=municipality, defaults={"role": role, "partner": partner}
-    )
+    membership = (
+        Membership.objects.select_for_update().filter(user=user, municipality=municipality).first()
+    ) or Membership(user=user, municipality=municipality)
+    membership.role, membership.partner = role, partner
+    validated_save(membership)
     audit_log(
         user=by,
         action=AuditAction.UPDATE,
@@ -296,3 +318,48 @@ def user_ensure(
         user.set_password(password)
         user.save(update_fields=["password"])
     return user, created
+
+
+# --- Second factor (TOTP) ----------------------------------------------------------------------
+def otp_device_pending_get_or_create(*, user):
+    """The user's unconfirmed TOTP device being set up; a new one when there is none."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def otp_device_confirm(*, user, device, token: str) -> bool:
+    """Confirm the device being set up with its first code; audited. False for a wrong code."""
+    if device.user_id != user.pk or not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_log(
+        user=user,
+        action=AuditAction.CREATE,
+        obj=device,
+        object_type="otp_totp.totpdevice",
+        note="tweede factor ingesteld",
+    )
+    return True
+
+
+def otp_token_verify(*, user, token: str):
+    """The confirmed device that accepts `token`, or None (a wrong code is audited)."""
+    from django_otp import devices_for_user
+
+    for device in devices_for_user(user, confirmed=True):
+        if device.verify_token(token):
+            return device
+    audit_log(
+        user=user,
+        action=AuditAction.FAILED_LOGIN,
+        obj=user,
+        object_type="auth.user",
+        note="tweede factor onjuist",
+    )
+    return None

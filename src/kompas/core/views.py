@@ -1,27 +1,36 @@
 # SPDX-License-Identifier: EUPL-1.2
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models.functions import Substr
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_otp import devices_for_user
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import panels
 from .constants import AuditAction, Role
+from .exports import AUDIT_CSV_HEADER, audit_csv_rows, csv_response
 from .forms import AuditFilterForm, TokenForm
-from .models import Region
-from .selectors import audit_entry_list, municipality_get_for_user, municipality_list
-from .services import audit_log
+from .middleware import with_next
+from .pagination import page_get
+from .selectors import (
+    audit_entry_list,
+    municipality_get_for_user,
+    municipality_list,
+    otp_device_confirmed_exists,
+    partnership_list,
+    region_search,
+)
+from .services import (
+    audit_log,
+    otp_device_confirm,
+    otp_device_pending_get_or_create,
+    otp_token_verify,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -43,7 +52,7 @@ def health(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any failure means unhealthy
+    except Exception:  # any failure means unhealthy
         return JsonResponse({"status": "error", "database": "onbereikbaar"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
@@ -71,20 +80,16 @@ def municipality_home(request, slug):
             "panels": panels.panels_for(
                 request=request, municipality=municipality, membership=membership
             ),
-            "partnerships": municipality.partnerships.all(),
+            "partnerships": partnership_list(municipality=municipality),
         },
     )
 
 
 def region_list(request, slug):
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug)
-    regions = Region.objects.filter(municipality_code=municipality.code).select_related("parent")
     query = request.GET.get("q", "").strip()
-    if query:
-        regions = regions.filter(name__icontains=query) | regions.filter(code__icontains=query)
-    # "0074" < "007401" < "00740101" < "007402": each wijk followed by its buurten.
-    regions = regions.order_by(Substr("code", 3), "code")
-    page = Paginator(regions, 100).get_page(request.GET.get("pagina"))
+    regions = region_search(municipality=municipality, query=query)
+    page = page_get(request, regions, 100)
     return render(
         request,
         "core/region_list.html",
@@ -107,71 +112,26 @@ def audit_list(request, slug):
             municipality=municipality,
             note="auditlog als CSV",
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="auditlog-{municipality.slug}.csv"'
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                "tijdstip",
-                "gebruiker",
-                "handeling",
-                "soort object",
-                "object-id",
-                "gemeente",
-                "velden",
-                "toelichting",
-            ]
+        return csv_response(
+            f"auditlog-{municipality.slug}.csv", AUDIT_CSV_HEADER, audit_csv_rows(entries)
         )
-        for e in entries.iterator():
-            writer.writerow(
-                [
-                    e.at.isoformat(),
-                    e.username,
-                    e.action,
-                    e.object_type,
-                    e.object_id,
-                    e.municipality.code if e.municipality else "",
-                    ",".join(e.fields),
-                    e.note,
-                ]
-            )
-        return response
-    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "core/audit_list.html",
-        {
-            "municipality": municipality,
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-        },
+        {"municipality": municipality, "form": form, "page": page_get(request, entries, 50)},
     )
 
 
 @never_cache
 def otp_setup(request):
     """Set up a TOTP device: show the QR code and secret, confirm with a first code."""
-    if any(True for _d in devices_for_user(request.user, confirmed=True)):
-        return redirect(f"/tweestapsverificatie/controleren/?next={_safe_next(request)}")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)
+    if otp_device_confirmed_exists(user=request.user):
+        return redirect(with_next(reverse("core:otp_verify"), _safe_next(request)))
+    device = otp_device_pending_get_or_create(user=request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if otp_device_confirm(user=request.user, device=device, token=form.cleaned_data["token"]):
             otp_login(request, device)
-            audit_log(
-                user=request.user,
-                action=AuditAction.CREATE,
-                obj=device,
-                object_type="otp_totp.totpdevice",
-                note="tweede factor ingesteld",
-            )
             messages.success(request, _("Tweestapsverificatie is ingesteld."))
             return redirect(_safe_next(request))
         form.add_error("token", _("Deze code klopt niet. Probeer de volgende code."))
@@ -191,16 +151,9 @@ def otp_setup(request):
 def otp_verify(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in devices_for_user(request.user, confirmed=True):
-            if device.verify_token(form.cleaned_data["token"]):
-                otp_login(request, device)
-                return redirect(_safe_next(request))
-        audit_log(
-            user=request.user,
-            action=AuditAction.FAILED_LOGIN,
-            obj=request.user,
-            object_type="auth.user",
-            note="tweede factor onjuist",
-        )
+        device = otp_token_verify(user=request.user, token=form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
         form.add_error("token", _("Deze code klopt niet."))
     return render(request, "core/otp_verify.html", {"form": form, "next": _safe_next(request)})

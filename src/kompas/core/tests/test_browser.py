@@ -29,3 +29,10 @@ def test_login_error_page_has_no_axe_violations(
     browser_login(browser_page, "adviseur-hv", password="verkeerd")
     assert "/inloggen/" in browser_page.url
     assert axe_check(browser_page) == []
+
+
+def test_error_page_has_no_axe_violations(browser_page, live_server, axe_check, heerenveen):
+    response = browser_page.goto(f"{live_server.url}/heerenveen/meldpunt/bestaat-niet/")
+    assert response.status == 404
+    assert browser_page.get_by_role("heading", level=1).inner_text() == "Deze pagina bestaat niet"
+    assert axe_check(browser_page) == []

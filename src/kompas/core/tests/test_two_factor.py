@@ -70,3 +70,30 @@ def test_offsite_next_is_ignored(client, adviseur_heerenveen):
         {"token": token, "next": "https://kwaadwillend.example/"},
     )
     assert response["Location"] == "/"
+
+
+def test_page_with_query_string_is_reached_after_second_factor(client, adviseur_heerenveen):
+    """The page asked for, query string and all, survives the detour through the second factor:
+    `next` is URL-encoded, so `&username=...` is not lost to the redirect's own query."""
+    from urllib.parse import parse_qs, urlsplit
+
+    device = TOTPDevice.objects.create(user=adviseur_heerenveen, name="app", confirmed=True)
+    _login(client, "adviseur-hv")
+    wanted = "/heerenveen/regios/?q=Centrum&pagina=2"
+    response = client.get(wanted)
+    location = urlsplit(response["Location"])
+    assert location.path == "/tweestapsverificatie/controleren/"
+    assert parse_qs(location.query) == {"next": [wanted]}
+    token = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    response = client.post(location.path, {"token": token, "next": wanted})
+    assert response["Location"] == wanted
+
+
+def test_setup_page_of_user_with_device_forwards_next_encoded(client, adviseur_heerenveen):
+    from urllib.parse import parse_qs, urlsplit
+
+    TOTPDevice.objects.create(user=adviseur_heerenveen, name="app", confirmed=True)
+    _login(client, "adviseur-hv")
+    wanted = "/heerenveen/regios/?q=Centrum&pagina=2"
+    response = client.get("/tweestapsverificatie/instellen/", {"next": wanted})
+    assert parse_qs(urlsplit(response["Location"]).query) == {"next": [wanted]}

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from django.core.management import BaseCommand, call_command
+from django.core.management import BaseCommand, CommandError, call_command
 
 from kompas.core import demo, tasks
 
@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--bind", default="127.0.0.1:8000")
 
     def handle(self, *args, no_serve=False, bind="127.0.0.1:8000", **options):
+        # Before anything touches the database `DATABASE_URL` names.
+        try:
+            demo.refuse_in_production()
+        except demo.DemoRefusedError as exc:
+            raise CommandError(str(exc)) from exc
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database bijgewerkt.")
         lines = demo.load_all()
