@@ -53,19 +53,3 @@ class ActionStatus(models.TextChoices):
     OPEN = "open", _("open")
     DONE = "gereed", _("gereed")
     DROPPED = "vervallen", _("vervallen")
-
-
-# The policy app's event kind per series kind, tried in this order (see services.py).
-EVENT_KIND_CANDIDATES = {
-    SeriesKind.LIO: ("lio_overleg", "lio"),
-    SeriesKind.OVO: ("ovo_overleg", "ovo"),
-    SeriesKind.AVE: ("ave_overleg", "ave"),
-    SeriesKind.JOS: ("jos_overleg", "jos"),
-    SeriesKind.PGA: ("pga_overleg", "pga"),
-    SeriesKind.ZVH: (),
-    SeriesKind.WEEGPLOEG: (),
-    SeriesKind.DRIEHOEK: ("driehoek_overleg", "driehoek", "driehoeksoverleg"),
-    SeriesKind.FOOTBALL: ("voetbaloverleg",),
-    SeriesKind.PORTFOLIO: ("portefeuillehouderoverleg",),
-    SeriesKind.OTHER: (),
-}

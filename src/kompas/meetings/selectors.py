@@ -106,6 +106,19 @@ def meeting_next_lio(*, municipality: Municipality) -> Meeting | None:
     )
 
 
+def signal_ids_on_agenda(*, meeting: Meeting) -> set[int]:
+    return set(meeting.items.exclude(signal__isnull=True).values_list("signal_id", flat=True))
+
+
+def dossier_ids_on_agenda(*, meeting: Meeting) -> set[int]:
+    return set(meeting.items.exclude(dossier__isnull=True).values_list("dossier_id", flat=True))
+
+
+def dossier_signals(*, dossier) -> list:
+    """The signals of a dossier on the agenda, oldest first (numbers, phenomena, states)."""
+    return list(dossier.signals.order_by("created_at", "pk"))
+
+
 def agenda_item_list(*, meeting: Meeting) -> QuerySet[AgendaItem]:
     return meeting.items.prefetch_related("actions__owner_user", "actions__owner_partner")
 

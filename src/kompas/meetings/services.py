@@ -3,18 +3,19 @@
 with full_clean() and leaves an audit entry. Refusals raise ValidationError with a Dutch
 message that names the field."""
 
-import inspect
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
 from kompas.core.models import Membership, Municipality, PartnerOrganisation
 from kompas.core.services import audit_log
+from kompas.policy import services as policy_services
 
 from . import integrations
 from .constants import (
@@ -162,7 +163,7 @@ def meeting_update(*, meeting: Meeting, starts_at: datetime, location: str, by) 
 @transaction.atomic
 def meeting_status_set(*, meeting: Meeting, status: str, by, is_demo: bool = False) -> Meeting:
     """Mark a planned meeting as held or cancelled. A held meeting registers an event for the
-    plan's norms (policy app, when installed), in the same transaction."""
+    plan's norms (policy app), in the same transaction."""
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
     if status not in ALLOWED_MEETING_TRANSITIONS.get(meeting.status, set()):
         raise ValidationError(
@@ -193,20 +194,18 @@ def meeting_status_set(*, meeting: Meeting, status: str, by, is_demo: bool = Fal
 
 
 def _register_policy_event(*, meeting: Meeting, by, is_demo: bool = False) -> None:
-    register = integrations.policy_event_register_function()
     kind = integrations.policy_event_kind(meeting.series.kind)
-    if register is None or kind is None:
+    if kind is None:
         return
-    optional = {"by": by, "is_demo": is_demo}
-    accepted = inspect.signature(register).parameters
-    register(
+    policy_services.event_register(
         kind=kind,
         date=timezone.localtime(meeting.starts_at).date(),
         title=str(meeting.series),
         municipality=meeting.series.municipality,
         source_type="meetings.meeting",
         source_id=str(meeting.pk),
-        **{k: v for k, v in optional.items() if k in accepted},
+        is_demo=is_demo,
+        by=by,
     )
 
 
@@ -271,6 +270,28 @@ def agenda_item_add_dossier(*, meeting: Meeting, dossier, by) -> AgendaItem:
         by=by,
         dossier=dossier,
     )
+
+
+@transaction.atomic
+def agenda_item_add_reference(*, meeting: Meeting, municipality, data, by) -> AgendaItem:
+    """Add the signal (`signaal`) or dossier (`dossier`) named in `data` (the POST of "melding
+    of dossier toevoegen") to the agenda; a number of another gemeente is refused by name."""
+    try:
+        if data.get("signaal"):
+            signal = integrations.signal_get(
+                municipality=municipality, signal_id=int(data["signaal"])
+            )
+            return agenda_item_add_signal(meeting=meeting, signal=signal, by=by)
+        if data.get("dossier"):
+            dossier = integrations.dossier_get(
+                municipality=municipality, dossier_id=int(data["dossier"])
+            )
+            return agenda_item_add_dossier(meeting=meeting, dossier=dossier, by=by)
+    except (Http404, ValueError) as exc:
+        raise ValidationError(
+            _("Die melding of dat dossier bestaat niet in deze gemeente.")
+        ) from exc
+    raise ValidationError(_("Kies een melding of een dossier."))
 
 
 @transaction.atomic

@@ -415,7 +415,7 @@ def agenda_add_reference(request, slug, pk):
     _manager(membership)
     _call_service(
         request,
-        lambda: integrations.agenda_add_reference(
+        lambda: services.agenda_item_add_reference(
             meeting=meeting, municipality=municipality, data=request.POST, by=request.user
         ),
         _("Het punt staat op de agenda."),
