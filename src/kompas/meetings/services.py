@@ -29,6 +29,8 @@ from .models import AgendaItem, FollowUpAction, Meeting, MeetingSeries, SeriesMe
 from .selectors import eligible_owner_partners, eligible_owner_users
 
 SERIES_FIELDS = ("name", "kind", "confidentiality", "description", "active")
+# Titles of the closing topic of an agenda, before which "Agenda voorstellen" inserts.
+CLOSING_TITLES = ("rondvraag", "rondvraag en sluiting", "wvttk")
 
 
 def _audit(*, by, action: str, obj, fields=(), note: str = "") -> None:
@@ -294,10 +296,16 @@ def agenda_item_add_reference(*, meeting: Meeting, municipality, data, by) -> Ag
     raise ValidationError(_("Kies een melding of een dossier."))
 
 
+def _is_closing_item(item: AgendaItem) -> bool:
+    """The "Rondvraag" that ends an agenda (free topic titled so); proposals go before it."""
+    return item.kind == ItemKind.TOPIC and item.title.strip().rstrip(".:").lower() in CLOSING_TITLES
+
+
 @transaction.atomic
 def agenda_propose(*, meeting: Meeting, by) -> list[AgendaItem]:
     """ "Agenda voorstellen": put every signal in state geagendeerd that is not on this LIO
-    agenda yet at the end of it, oldest signal first. Running it twice adds nothing."""
+    agenda yet on it, oldest signal first, before the "Rondvraag" (at the end when there is
+    none). Running it twice adds nothing."""
     # Lock the meeting first so two simultaneous proposals cannot add the same signal twice.
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
     if meeting.series.kind != SeriesKind.LIO:
@@ -306,7 +314,14 @@ def agenda_propose(*, meeting: Meeting, by) -> list[AgendaItem]:
     waiting = integrations.signals_for_agenda(
         municipality=meeting.series.municipality, meeting=meeting
     )
-    return [agenda_item_add_signal(meeting=meeting, signal=s, by=by) for s in waiting]
+    existing = list(meeting.items.order_by("order", "pk"))
+    added = [agenda_item_add_signal(meeting=meeting, signal=s, by=by) for s in waiting]
+    closing = next((i for i, it in enumerate(existing) if _is_closing_item(it)), None)
+    if added and closing is not None:
+        _renumber([*existing[:closing], *added, *existing[closing:]])
+        for it in added:
+            it.refresh_from_db(fields=["order"])
+    return added
 
 
 @transaction.atomic
