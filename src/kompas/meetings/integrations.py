@@ -6,14 +6,18 @@ constant fails at import (and so in every test), it never switches a feature off
 Writes that use these reads live in services.py."""
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kompas.core.selectors import membership_get
 from kompas.policy.constants import EventKind
 from kompas.signals import selectors as signal_selectors
 from kompas.signals import services as signal_services
+from kompas.signals.constants import SignalStatus
 
 from . import selectors
-from .constants import ItemKind, SeriesKind
+from .constants import ItemKind, MeetingStatus, SeriesKind
 
 # The policy app's event kind per kind of overleg; kinds without one register no event.
 POLICY_EVENT_KIND: dict[str, str] = {
@@ -110,3 +114,49 @@ def item_reference_view(*, item, user, membership) -> dict:
                 )
         return ref
     return {"kind": "onderwerp"}
+
+
+# --- The signal page: which meetings a signal is on (hook core.hooks.signal_references) ------
+def _meeting_label(meeting) -> str:
+    values = {
+        "series": meeting.series.name,
+        "date": date_format(timezone.localtime(meeting.starts_at).date(), "j F Y"),
+    }
+    if meeting.status == MeetingStatus.HELD:
+        return _("Besproken in %(series)s van %(date)s") % values
+    if meeting.status == MeetingStatus.CANCELLED:
+        return _("Stond op de agenda van %(series)s van %(date)s (geannuleerd)") % values
+    return _("Geagendeerd voor %(series)s van %(date)s") % values
+
+
+def _meeting_url(meeting) -> str:
+    return reverse(
+        "meetings:meeting_detail",
+        kwargs={"slug": meeting.series.municipality.slug, "pk": meeting.pk},
+    )
+
+
+def signal_references(*, signal, user) -> list[dict] | None:
+    """For the signal page: the meetings `signal` is on the agenda of, that `user` may see,
+    each as {'label': 'Geagendeerd voor LIO Heerenveen van 12 maart 2027', 'url': ...}.
+    A signal in state geagendeerd that is on no planned agenda yet names the next LIO, where
+    "Agenda voorstellen" will put it. None when there is nothing to say."""
+    municipality = signal.municipality
+    membership = membership_get(user=user, municipality=municipality)
+    if membership is None:
+        return None
+    scope = {"user": user, "municipality": municipality, "membership": membership}
+    meetings = [i.meeting for i in selectors.agenda_items_for_signal(signal=signal, **scope)]
+    refs = [{"label": _meeting_label(m), "url": _meeting_url(m)} for m in meetings]
+    planned = any(m.status == MeetingStatus.PLANNED for m in meetings)
+    if signal.status == SignalStatus.SCHEDULED and not planned:
+        upcoming = selectors.meeting_next_lio(municipality=municipality)
+        if upcoming is not None and selectors.meeting_visible(meeting=upcoming, **scope):
+            refs.append(
+                {
+                    "label": _("%(label)s (nog niet op de agenda)")
+                    % {"label": _meeting_label(upcoming)},
+                    "url": _meeting_url(upcoming),
+                }
+            )
+    return refs or None

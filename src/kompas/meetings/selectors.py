@@ -178,6 +178,16 @@ def agenda_item_get(*, user, municipality, membership, pk) -> AgendaItem:
     )
 
 
+def agenda_items_for_signal(*, user, municipality, membership, signal) -> QuerySet[AgendaItem]:
+    """The agenda items about `signal` in meetings the user may see, oldest meeting first."""
+    visible = meeting_list(user=user, municipality=municipality, membership=membership)
+    return (
+        AgendaItem.objects.filter(signal=signal, meeting__in=visible.values("pk"))
+        .select_related("meeting", "meeting__series")
+        .order_by("meeting__starts_at", "pk")
+    )
+
+
 def agenda_item_count(*, meeting: Meeting) -> int:
     return meeting.items.count()
 
