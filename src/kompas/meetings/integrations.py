@@ -5,6 +5,7 @@ declared in `MeetingsConfig.kompas_depends_on` and imported plainly: a renamed f
 constant fails at import (and so in every test), it never switches a feature off.
 Writes that use these reads live in services.py."""
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kompas.core.selectors import membership_get
 from kompas.policy.constants import EventKind
+from kompas.signals import partner_attachments
 from kompas.signals import selectors as signal_selectors
 from kompas.signals import services as signal_services
 from kompas.signals.constants import SignalStatus
@@ -114,6 +116,18 @@ def item_reference_view(*, item, user, membership) -> dict:
                 )
         return ref
     return {"kind": "onderwerp"}
+
+
+def item_attachment_read(*, item, attachment_id: int, user, membership):
+    """A photo or document of the signal on `item`, for a member who may read that signal now
+    (404 otherwise); decrypted and audited by the meldpunt."""
+    if item.signal is None or not selectors.signal_content_visible(
+        item=item, membership=membership
+    ):
+        raise Http404
+    return partner_attachments.attachment_read_for_partner(
+        signal=item.signal, attachment_id=attachment_id, user=user
+    )
 
 
 # --- The signal page: which meetings a signal is on (hook core.hooks.signal_references) ------

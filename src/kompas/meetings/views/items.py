@@ -2,7 +2,9 @@
 """One agenda item: the signal or dossier it discusses, minutes and decisions, actions."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
@@ -81,3 +83,17 @@ def item_detail(request, slug, pk):
         if (record_form and record_form.errors) or (action_form and action_form.errors)
         else 200,
     )
+
+
+def item_attachment(request, slug, pk, attachment_id):
+    """A photo (or document) of the signal on an item, for members who may read the signal;
+    every view is audited. Photos open in the browser, documents download; never cached."""
+    _municipality, membership, item = item_for(request, slug, pk)
+    attachment, data = integrations.item_attachment_read(
+        item=item, attachment_id=attachment_id, user=request.user, membership=membership
+    )
+    response = HttpResponse(data, content_type=attachment.content_type)
+    shown = "inline" if attachment.content_type.startswith("image/") else "attachment"
+    response["Content-Disposition"] = f'{shown}; filename="{attachment.filename}"'
+    add_never_cache_headers(response)
+    return response
