@@ -17,7 +17,7 @@ from kompas.core.models import Membership, Municipality, PartnerOrganisation
 from kompas.core.services import audit_log
 from kompas.policy import services as policy_services
 
-from . import integrations
+from . import history, integrations
 from .constants import (
     ALLOWED_MEETING_TRANSITIONS,
     ActionStatus,
@@ -42,12 +42,19 @@ def _audit(*, by, action: str, obj, fields=(), note: str = "") -> None:
 def _apply_changes(obj, *, by, **values):
     """Set values on obj, validate and save it; audit the fields whose value changed (if any)."""
     changed = [f for f, v in values.items() if getattr(obj, f) != v]
+    before = history.snapshot(obj, changed)
     for f, v in values.items():
         setattr(obj, f, v)
     obj.full_clean()
     obj.save()
     if changed:
-        _audit(by=by, action=AuditAction.UPDATE, obj=obj, fields=changed)
+        _audit(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=obj,
+            fields=changed,
+            note=history.change_note(obj, before),
+        )
     return obj
 
 
@@ -185,11 +192,18 @@ def meeting_status_set(*, meeting: Meeting, status: str, by, is_demo: bool = Fal
                 )
             }
         )
+    before = history.snapshot(meeting, ["status"])
     meeting.status = status
     meeting.closed_at = timezone.now()
     meeting.full_clean()
     meeting.save()
-    _audit(by=by, action=AuditAction.UPDATE, obj=meeting, fields=["status"], note=status)
+    _audit(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=meeting,
+        fields=["status"],
+        note=history.change_note(meeting, before),
+    )
     if status == MeetingStatus.HELD:
         _register_policy_event(meeting=meeting, by=by, is_demo=is_demo)
     return meeting
@@ -333,9 +347,17 @@ def agenda_item_move(*, item: AgendaItem, direction: str, by) -> AgendaItem:
     other = index - 1 if direction == "up" else index + 1
     if direction not in ("up", "down") or not 0 <= other < len(items):
         return item
+    before = history.snapshot(items[index], ["order"])
     items[index], items[other] = items[other], items[index]
     _renumber(items)
-    _audit(by=by, action=AuditAction.UPDATE, obj=item, fields=["order"])
+    moved = items[other]
+    _audit(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=moved,
+        fields=["order"],
+        note=history.change_note(moved, before),
+    )
     item.refresh_from_db()
     return item
 
@@ -418,9 +440,16 @@ def action_status_set(*, action: FollowUpAction, status: str, by) -> FollowUpAct
     action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
     if action.status == status:
         return action
+    before = history.snapshot(action, ["status"])
     action.status = status
     action.completed_at = timezone.now() if status != ActionStatus.OPEN else None
     action.full_clean()
     action.save()
-    _audit(by=by, action=AuditAction.UPDATE, obj=action, fields=["status"], note=status)
+    _audit(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=action,
+        fields=["status"],
+        note=history.change_note(action, before),
+    )
     return action

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _lio_on(lio, advisor, year, month, day):
-    starts = timezone.make_aware(datetime(year, month, day, 10))
+    starts = datetime(year, month, day, 10, tzinfo=timezone.get_current_timezone())
     return services.meeting_create(series=lio, starts_at=starts, by=advisor)
 
 
