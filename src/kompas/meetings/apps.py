@@ -11,10 +11,11 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Overleggen")
 
     def ready(self) -> None:
-        from kompas.core import demo, panels
+        from kompas.core import demo, hooks, panels
         from kompas.core.constants import Role
 
         from .demo import load_demo
+        from .integrations import signal_references
         from .panels import next_lio_panel
 
         panels.register(next_lio_panel)
@@ -27,3 +28,5 @@ class MeetingsConfig(AppConfig):
             )
         )
         demo.register(load_demo, order=70)
+        # The signal page names the meetings a signal is on (signals cannot import meetings).
+        hooks.signal_references.register(signal_references)

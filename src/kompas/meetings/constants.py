@@ -4,14 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SeriesKind(models.TextChoices):
-    """The kinds of overleg the plans name. The official Dutch names stay as they are."""
+    """The kinds of overleg the plans name, with the names the plans use (IVB 2024-2027
+    Weststellingwerf, IVP 2023-2026 Heerenveen). The official Dutch names stay as they are;
+    the values are stored, so never change a value, only its label."""
 
     LIO = "lio", _("LIO (Lokaal Informatieoverleg)")
-    OVO = "ovo", _("OVO (Openbare-orde-overleg)")
-    AVE = "ave", _("AVE (Aanpak Veelplegers)")
-    JOS = "jos", _("JOS (Jeugd Overlast Signalering)")
+    OVO = "ovo", _("OVO (Operationeel Veiligheidsoverleg)")
+    AVE = "ave", _("AVE-platform (Aanpak Voorkomen Escalatie)")
+    JOS = "jos", _("JOS (Jeugd Op Straat)")
     PGA = "pga", _("PGA (Persoonsgerichte Aanpak)")
+    ZVH = "zvh", _("ZVH (Zorg- en Veiligheidshuis)")
+    WEEGPLOEG = "weegploeg", _("Weegploeg (radicalisering en extremisme)")
     DRIEHOEK = "driehoek", _("Lokale driehoek")
+    FOOTBALL = "voetbaloverleg", _("Voetbaloverleg")
+    PORTFOLIO = "portefeuillehouderoverleg", _("Portefeuillehouderoverleg")
     OTHER = "overig", _("overig overleg")
 
 
@@ -47,15 +53,3 @@ class ActionStatus(models.TextChoices):
     OPEN = "open", _("open")
     DONE = "gereed", _("gereed")
     DROPPED = "vervallen", _("vervallen")
-
-
-# The policy app's event kind per series kind, tried in this order (see services.py).
-EVENT_KIND_CANDIDATES = {
-    SeriesKind.LIO: ("lio_overleg", "lio"),
-    SeriesKind.OVO: ("ovo_overleg", "ovo"),
-    SeriesKind.AVE: ("ave_overleg", "ave"),
-    SeriesKind.JOS: ("jos_overleg", "jos"),
-    SeriesKind.PGA: ("pga_overleg", "pga"),
-    SeriesKind.DRIEHOEK: ("driehoek_overleg", "driehoek", "driehoeksoverleg"),
-    SeriesKind.OTHER: (),
-}

@@ -13,7 +13,7 @@ from kompas.core.demo import demo_password
 from kompas.core.models import Municipality, PartnerOrganisation
 from kompas.core.services import membership_set, user_ensure
 
-from . import integrations, services
+from . import services
 from .constants import ActionStatus, Confidentiality, MeetingStatus, SeriesKind
 from .models import MeetingSeries
 
@@ -101,8 +101,7 @@ def load_demo() -> str | None:
     services.agenda_item_add_topic(
         meeting=upcoming, title="Terugkoppeling integrale controle bedrijventerrein", by=advisor
     )
-    if integrations.signals_installed():
-        services.agenda_propose(meeting=upcoming, by=advisor)
+    services.agenda_propose(meeting=upcoming, by=advisor)
     services.agenda_item_add_topic(meeting=upcoming, title="Rondvraag", by=advisor)
     return _summary()
 

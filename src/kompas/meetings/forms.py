@@ -3,10 +3,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from kompas.core.models import Membership, PartnerOrganisation
+from kompas.core.models import PartnerOrganisation
 
 from .constants import ActionStatus, Confidentiality, MeetingStatus, SeriesKind
-from .selectors import eligible_owner_partners, eligible_owner_users
+from .selectors import (
+    eligible_owner_partners,
+    eligible_owner_users,
+    member_candidate_partners,
+    member_candidate_users,
+)
 
 
 class SeriesForm(forms.Form):
@@ -39,7 +44,7 @@ class MemberForm(forms.Form):
     )
     partner = forms.ModelChoiceField(
         label=_("Of een organisatie"),
-        queryset=PartnerOrganisation.objects.filter(active=True),
+        queryset=PartnerOrganisation.objects.none(),
         required=False,
         help_text=_("Alle partnerleden van deze organisatie in deze gemeente nemen dan deel."),
     )
@@ -52,12 +57,8 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        users = Membership.objects.filter(municipality=municipality).values("user")
-        self.fields["user"].queryset = (
-            get_user_model()
-            .objects.filter(pk__in=users)
-            .order_by("last_name", "first_name", "username")
-        )
+        self.fields["user"].queryset = member_candidate_users(municipality=municipality)
+        self.fields["partner"].queryset = member_candidate_partners()
 
     def clean(self):
         data = super().clean()

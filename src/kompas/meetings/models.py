@@ -20,7 +20,7 @@ class MeetingSeries(models.Model):
         verbose_name=_("gemeente"),
     )
     name = models.CharField(_("naam"), max_length=200)
-    kind = models.CharField(_("soort overleg"), max_length=20, choices=SeriesKind.choices)
+    kind = models.CharField(_("soort overleg"), max_length=30, choices=SeriesKind.choices)
     confidentiality = models.CharField(
         _("vertrouwelijkheid"),
         max_length=30,

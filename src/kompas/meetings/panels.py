@@ -13,16 +13,15 @@ def next_lio_panel(*, request, municipality, membership):
     meeting = selectors.meeting_next_lio(municipality=municipality)
     if meeting is not None and not selectors.can_manage(membership):
         # Others see it only if they are a member of that LIO series.
-        visible = selectors.meeting_list(
-            user=request.user, municipality=municipality, membership=membership
-        )
-        if not visible.filter(pk=meeting.pk).exists():
+        if not selectors.meeting_visible(
+            user=request.user, municipality=municipality, membership=membership, meeting=meeting
+        ):
             return None
     if meeting is None and not selectors.can_manage(membership):
         return None
     context = {"meeting": meeting, "slug": municipality.slug, "can_manage": False}
     if meeting is not None:
-        on_agenda = meeting.items.count()
+        on_agenda = selectors.agenda_item_count(meeting=meeting)
         context["on_agenda"] = on_agenda
         if selectors.can_manage(membership):
             waiting = signals_for_agenda(municipality=municipality, meeting=meeting)

@@ -13,7 +13,7 @@ Everything not visible answers 404, never 403, so its existence does not leak.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -66,16 +66,62 @@ def series_member_list(*, series: MeetingSeries) -> QuerySet[SeriesMember]:
     return series.members.select_related("user", "partner")
 
 
+def series_list_with_members(*, user, municipality, membership) -> QuerySet[MeetingSeries]:
+    """The visible series with their members loaded (API)."""
+    visible = series_list(user=user, municipality=municipality, membership=membership)
+    return visible.prefetch_related(
+        Prefetch("members", SeriesMember.objects.select_related("user", "partner"))
+    )
+
+
+def series_member_get(*, series: MeetingSeries, pk) -> SeriesMember:
+    return _first_or_404(series.members.filter(pk=pk))
+
+
+def member_candidate_users(*, municipality: Municipality) -> QuerySet:
+    """Who may be a person member of a series: users with a role in its gemeente."""
+    from django.contrib.auth import get_user_model
+
+    users = Membership.objects.filter(municipality=municipality).values("user")
+    return (
+        get_user_model()
+        .objects.filter(pk__in=users)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def member_candidate_partners() -> QuerySet:
+    """Which organisations may be a member of a series: the active partner organisations."""
+    from kompas.core.models import PartnerOrganisation
+
+    return PartnerOrganisation.objects.filter(active=True)
+
+
 def meeting_list(
-    *, user, municipality, membership, series: MeetingSeries | None = None
+    *,
+    user,
+    municipality,
+    membership,
+    series: MeetingSeries | None = None,
+    status: str = "",
 ) -> QuerySet[Meeting]:
+    """Meetings of the series the user may see, newest first."""
     visible = series_list(user=user, municipality=municipality, membership=membership)
     qs = Meeting.objects.filter(series__in=visible.values("pk"))
     if series is not None:
         qs = qs.filter(series=series)
-    return qs.select_related("series", "series__municipality").annotate(
-        item_count=Count("items", distinct=True)
+    if status:
+        qs = qs.filter(status=status)
+    return (
+        qs.select_related("series", "series__municipality")
+        .annotate(item_count=Count("items", distinct=True))
+        .order_by("-starts_at", "-pk")
     )
+
+
+def meeting_visible(*, user, municipality, membership, meeting: Meeting) -> bool:
+    visible = meeting_list(user=user, municipality=municipality, membership=membership)
+    return visible.filter(pk=meeting.pk).exists()
 
 
 def meeting_get(*, user, municipality, membership, pk) -> Meeting:
@@ -106,6 +152,19 @@ def meeting_next_lio(*, municipality: Municipality) -> Meeting | None:
     )
 
 
+def signal_ids_on_agenda(*, meeting: Meeting) -> set[int]:
+    return set(meeting.items.exclude(signal__isnull=True).values_list("signal_id", flat=True))
+
+
+def dossier_ids_on_agenda(*, meeting: Meeting) -> set[int]:
+    return set(meeting.items.exclude(dossier__isnull=True).values_list("dossier_id", flat=True))
+
+
+def dossier_signals(*, dossier) -> list:
+    """The signals of a dossier on the agenda, oldest first (numbers, phenomena, states)."""
+    return list(dossier.signals.order_by("created_at", "pk"))
+
+
 def agenda_item_list(*, meeting: Meeting) -> QuerySet[AgendaItem]:
     return meeting.items.prefetch_related("actions__owner_user", "actions__owner_partner")
 
@@ -117,6 +176,24 @@ def agenda_item_get(*, user, municipality, membership, pk) -> AgendaItem:
             "meeting", "meeting__series", "meeting__series__municipality"
         )
     )
+
+
+def agenda_items_for_signal(*, user, municipality, membership, signal) -> QuerySet[AgendaItem]:
+    """The agenda items about `signal` in meetings the user may see, oldest meeting first."""
+    visible = meeting_list(user=user, municipality=municipality, membership=membership)
+    return (
+        AgendaItem.objects.filter(signal=signal, meeting__in=visible.values("pk"))
+        .select_related("meeting", "meeting__series")
+        .order_by("meeting__starts_at", "pk")
+    )
+
+
+def agenda_item_count(*, meeting: Meeting) -> int:
+    return meeting.items.count()
+
+
+def action_list_for_item(*, item: AgendaItem) -> QuerySet[FollowUpAction]:
+    return item.actions.select_related("owner_user", "owner_partner")
 
 
 def action_get(*, user, municipality, membership, pk) -> FollowUpAction:

@@ -3,20 +3,21 @@
 with full_clean() and leaves an audit entry. Refusals raise ValidationError with a Dutch
 message that names the field."""
 
-import inspect
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
 from kompas.core.models import Membership, Municipality, PartnerOrganisation
 from kompas.core.services import audit_log
+from kompas.policy import services as policy_services
 
-from . import integrations
+from . import history, integrations
 from .constants import (
     ALLOWED_MEETING_TRANSITIONS,
     ActionStatus,
@@ -28,6 +29,8 @@ from .models import AgendaItem, FollowUpAction, Meeting, MeetingSeries, SeriesMe
 from .selectors import eligible_owner_partners, eligible_owner_users
 
 SERIES_FIELDS = ("name", "kind", "confidentiality", "description", "active")
+# Titles of the closing topic of an agenda, before which "Agenda voorstellen" inserts.
+CLOSING_TITLES = ("rondvraag", "rondvraag en sluiting", "wvttk")
 
 
 def _audit(*, by, action: str, obj, fields=(), note: str = "") -> None:
@@ -39,12 +42,19 @@ def _audit(*, by, action: str, obj, fields=(), note: str = "") -> None:
 def _apply_changes(obj, *, by, **values):
     """Set values on obj, validate and save it; audit the fields whose value changed (if any)."""
     changed = [f for f, v in values.items() if getattr(obj, f) != v]
+    before = history.snapshot(obj, changed)
     for f, v in values.items():
         setattr(obj, f, v)
     obj.full_clean()
     obj.save()
     if changed:
-        _audit(by=by, action=AuditAction.UPDATE, obj=obj, fields=changed)
+        _audit(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=obj,
+            fields=changed,
+            note=history.change_note(obj, before),
+        )
     return obj
 
 
@@ -162,7 +172,7 @@ def meeting_update(*, meeting: Meeting, starts_at: datetime, location: str, by) 
 @transaction.atomic
 def meeting_status_set(*, meeting: Meeting, status: str, by, is_demo: bool = False) -> Meeting:
     """Mark a planned meeting as held or cancelled. A held meeting registers an event for the
-    plan's norms (policy app, when installed), in the same transaction."""
+    plan's norms (policy app), in the same transaction."""
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
     if status not in ALLOWED_MEETING_TRANSITIONS.get(meeting.status, set()):
         raise ValidationError(
@@ -182,31 +192,36 @@ def meeting_status_set(*, meeting: Meeting, status: str, by, is_demo: bool = Fal
                 )
             }
         )
+    before = history.snapshot(meeting, ["status"])
     meeting.status = status
     meeting.closed_at = timezone.now()
     meeting.full_clean()
     meeting.save()
-    _audit(by=by, action=AuditAction.UPDATE, obj=meeting, fields=["status"], note=status)
+    _audit(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=meeting,
+        fields=["status"],
+        note=history.change_note(meeting, before),
+    )
     if status == MeetingStatus.HELD:
         _register_policy_event(meeting=meeting, by=by, is_demo=is_demo)
     return meeting
 
 
 def _register_policy_event(*, meeting: Meeting, by, is_demo: bool = False) -> None:
-    register = integrations.policy_event_register_function()
     kind = integrations.policy_event_kind(meeting.series.kind)
-    if register is None or kind is None:
+    if kind is None:
         return
-    optional = {"by": by, "is_demo": is_demo}
-    accepted = inspect.signature(register).parameters
-    register(
+    policy_services.event_register(
         kind=kind,
         date=timezone.localtime(meeting.starts_at).date(),
         title=str(meeting.series),
         municipality=meeting.series.municipality,
         source_type="meetings.meeting",
         source_id=str(meeting.pk),
-        **{k: v for k, v in optional.items() if k in accepted},
+        is_demo=is_demo,
+        by=by,
     )
 
 
@@ -274,9 +289,37 @@ def agenda_item_add_dossier(*, meeting: Meeting, dossier, by) -> AgendaItem:
 
 
 @transaction.atomic
+def agenda_item_add_reference(*, meeting: Meeting, municipality, data, by) -> AgendaItem:
+    """Add the signal (`signaal`) or dossier (`dossier`) named in `data` (the POST of "melding
+    of dossier toevoegen") to the agenda; a number of another gemeente is refused by name."""
+    try:
+        if data.get("signaal"):
+            signal = integrations.signal_get(
+                municipality=municipality, signal_id=int(data["signaal"])
+            )
+            return agenda_item_add_signal(meeting=meeting, signal=signal, by=by)
+        if data.get("dossier"):
+            dossier = integrations.dossier_get(
+                municipality=municipality, dossier_id=int(data["dossier"])
+            )
+            return agenda_item_add_dossier(meeting=meeting, dossier=dossier, by=by)
+    except (Http404, ValueError) as exc:
+        raise ValidationError(
+            _("Die melding of dat dossier bestaat niet in deze gemeente.")
+        ) from exc
+    raise ValidationError(_("Kies een melding of een dossier."))
+
+
+def _is_closing_item(item: AgendaItem) -> bool:
+    """The "Rondvraag" that ends an agenda (free topic titled so); proposals go before it."""
+    return item.kind == ItemKind.TOPIC and item.title.strip().rstrip(".:").lower() in CLOSING_TITLES
+
+
+@transaction.atomic
 def agenda_propose(*, meeting: Meeting, by) -> list[AgendaItem]:
     """ "Agenda voorstellen": put every signal in state geagendeerd that is not on this LIO
-    agenda yet at the end of it, oldest signal first. Running it twice adds nothing."""
+    agenda yet on it, oldest signal first, before the "Rondvraag" (at the end when there is
+    none). Running it twice adds nothing."""
     # Lock the meeting first so two simultaneous proposals cannot add the same signal twice.
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
     if meeting.series.kind != SeriesKind.LIO:
@@ -285,7 +328,14 @@ def agenda_propose(*, meeting: Meeting, by) -> list[AgendaItem]:
     waiting = integrations.signals_for_agenda(
         municipality=meeting.series.municipality, meeting=meeting
     )
-    return [agenda_item_add_signal(meeting=meeting, signal=s, by=by) for s in waiting]
+    existing = list(meeting.items.order_by("order", "pk"))
+    added = [agenda_item_add_signal(meeting=meeting, signal=s, by=by) for s in waiting]
+    closing = next((i for i, it in enumerate(existing) if _is_closing_item(it)), None)
+    if added and closing is not None:
+        _renumber([*existing[:closing], *added, *existing[closing:]])
+        for it in added:
+            it.refresh_from_db(fields=["order"])
+    return added
 
 
 @transaction.atomic
@@ -297,9 +347,17 @@ def agenda_item_move(*, item: AgendaItem, direction: str, by) -> AgendaItem:
     other = index - 1 if direction == "up" else index + 1
     if direction not in ("up", "down") or not 0 <= other < len(items):
         return item
+    before = history.snapshot(items[index], ["order"])
     items[index], items[other] = items[other], items[index]
     _renumber(items)
-    _audit(by=by, action=AuditAction.UPDATE, obj=item, fields=["order"])
+    moved = items[other]
+    _audit(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=moved,
+        fields=["order"],
+        note=history.change_note(moved, before),
+    )
     item.refresh_from_db()
     return item
 
@@ -382,9 +440,16 @@ def action_status_set(*, action: FollowUpAction, status: str, by) -> FollowUpAct
     action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
     if action.status == status:
         return action
+    before = history.snapshot(action, ["status"])
     action.status = status
     action.completed_at = timezone.now() if status != ActionStatus.OPEN else None
     action.full_clean()
     action.save()
-    _audit(by=by, action=AuditAction.UPDATE, obj=action, fields=["status"], note=status)
+    _audit(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=action,
+        fields=["status"],
+        note=history.change_note(action, before),
+    )
     return action

@@ -53,6 +53,11 @@ urlpatterns = [
         name="agenda_add_reference",
     ),
     path("<slug:slug>/overleggen/punten/<int:pk>/", views.item_detail, name="item_detail"),
+    path(
+        "<slug:slug>/overleggen/punten/<int:pk>/bijlagen/<int:attachment_id>/",
+        views.item_attachment,
+        name="item_attachment",
+    ),
     path("<slug:slug>/overleggen/punten/<int:pk>/verplaatsen/", views.item_move, name="item_move"),
     path(
         "<slug:slug>/overleggen/punten/<int:pk>/verwijderen/",

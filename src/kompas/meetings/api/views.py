@@ -3,7 +3,6 @@
 otherwise) and, for partners and lezers, only the series they are a member of. Signal content
 is not part of this API; partners read it on the item page, where the view is audited."""
 
-from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 
@@ -13,7 +12,6 @@ from kompas.core.services import audit_log
 
 from .. import selectors
 from ..constants import MeetingStatus
-from ..models import SeriesMember
 from .serializers import MeetingDetailSerializer, MeetingSerializer, MeetingSeriesSerializer
 
 
@@ -31,9 +29,7 @@ class SeriesListView(_Scoped, generics.ListAPIView):
     serializer_class = MeetingSeriesSerializer
 
     def get_queryset(self):
-        return selectors.series_list(**self.scope()).prefetch_related(
-            Prefetch("members", SeriesMember.objects.select_related("user", "partner"))
-        )
+        return selectors.series_list_with_members(**self.scope())
 
 
 @extend_schema(
@@ -47,9 +43,8 @@ class MeetingListView(_Scoped, generics.ListAPIView):
     serializer_class = MeetingSerializer
 
     def get_queryset(self):
-        qs = selectors.meeting_list(**self.scope()).order_by("-starts_at", "-pk")
-        status = self.request.query_params.get("status")
-        return qs.filter(status=status) if status else qs
+        status = self.request.query_params.get("status") or ""
+        return selectors.meeting_list(status=status, **self.scope())
 
 
 class MeetingDetailView(_Scoped, generics.RetrieveAPIView):

@@ -3,11 +3,12 @@
 for the plan's norms in the policy app."""
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from kompas.meetings import integrations, services
-from kompas.meetings.constants import MeetingStatus, SeriesKind
+from kompas.meetings.constants import Confidentiality, MeetingStatus, SeriesKind
+from kompas.policy.constants import EventKind
+from kompas.policy.models import Event
 
 from .conftest import at
 
@@ -39,47 +40,38 @@ def test_cancelled_meeting_cannot_be_held_afterwards(advisor, lio):
         services.meeting_status_set(meeting=meeting, status=MeetingStatus.HELD, by=advisor)
 
 
-def test_held_meeting_calls_the_event_register(monkeypatch, advisor, lio, heerenveen):
-    calls = []
-    monkeypatch.setattr(
-        integrations, "policy_event_register_function", lambda: lambda **kw: calls.append(kw)
-    )
-    monkeypatch.setattr(integrations, "policy_event_kind", lambda kind: f"{kind}_overleg")
-    meeting = services.meeting_create(series=lio, starts_at=at(-2), by=advisor)
-    services.meeting_status_set(meeting=meeting, status=MeetingStatus.HELD, by=advisor)
-    assert calls == [
-        {
-            "kind": "lio_overleg",
-            "date": at(-2).date(),
-            "title": "LIO Heerenveen",
-            "municipality": heerenveen,
-            "source_type": "meetings.meeting",
-            "source_id": str(meeting.pk),
-        }
-    ]
-    # a cancelled meeting registers nothing
-    other = services.meeting_create(series=lio, starts_at=at(-1), by=advisor)
-    services.meeting_status_set(meeting=other, status=MeetingStatus.CANCELLED, by=advisor)
-    assert len(calls) == 1
-
-
-@pytest.mark.skipif(not apps.is_installed("kompas.policy"), reason="policy-app niet geïnstalleerd")
 def test_held_lio_counts_as_event_in_the_policy_register(advisor, lio, heerenveen):
-    from kompas.policy.models import Event
-
     meeting = services.meeting_create(series=lio, starts_at=at(-2), by=advisor)
     services.meeting_status_set(meeting=meeting, status=MeetingStatus.HELD, by=advisor)
     event = Event.objects.get(source_type="meetings.meeting", source_id=str(meeting.pk))
-    assert (event.kind, event.date, event.municipality) == (
+    assert (event.kind, event.date, event.municipality, event.title) == (
         "lio_overleg",
         at(-2).date(),
         heerenveen,
+        "LIO Heerenveen",
     )
+    # a cancelled meeting registers nothing
+    other = services.meeting_create(series=lio, starts_at=at(-1), by=advisor)
+    services.meeting_status_set(meeting=other, status=MeetingStatus.CANCELLED, by=advisor)
+    assert not Event.objects.filter(source_id=str(other.pk)).exists()
+
+
+def test_held_football_meeting_counts_for_the_football_norm(advisor, heerenveen):
+    series = services.series_create(
+        municipality=heerenveen,
+        name="Voetbaloverleg sc Heerenveen",
+        kind=SeriesKind.FOOTBALL,
+        confidentiality=Confidentiality.CONFIDENTIAL,
+        by=advisor,
+    )
+    meeting = services.meeting_create(series=series, starts_at=at(-3), by=advisor)
+    services.meeting_status_set(meeting=meeting, status=MeetingStatus.HELD, by=advisor)
+    assert Event.objects.get(source_id=str(meeting.pk)).kind == "voetbaloverleg"
 
 
 def test_event_kind_follows_the_series_kind():
-    if not apps.is_installed("kompas.policy"):
-        assert integrations.policy_event_kind(SeriesKind.LIO) is None
-        return
     assert integrations.policy_event_kind(SeriesKind.LIO) == "lio_overleg"
+    assert integrations.policy_event_kind(SeriesKind.OVO) == "ovo_overleg"
     assert integrations.policy_event_kind(SeriesKind.OTHER) is None
+    # Every kind that registers an event names a kind the policy app knows.
+    assert set(integrations.POLICY_EVENT_KIND.values()) <= set(EventKind.values)

@@ -51,10 +51,35 @@ def test_agenda_proposal_adds_all_scheduled_signals_once(
     client.post(f"/heerenveen/overleggen/vergaderingen/{lio_meeting.pk}/agenda/voorstellen/")
     items = list(lio_meeting.items.order_by("order"))
     assert [i.signal_id for i in items if i.kind == ItemKind.SIGNAL] == [first.pk, second.pk]
-    assert items[2].title == f"Melding {first.pk}: Drugs: teelt (bijvoorbeeld een hennepkwekerij)"
+    # The proposed signals go before the "Rondvraag", which stays last.
+    assert [i.title for i in items] == [
+        "Loodsen bedrijventerrein",
+        f"Melding {first.pk}: Drugs: teelt (bijvoorbeeld een hennepkwekerij)",
+        f"Melding {second.pk}: Drugs: teelt (bijvoorbeeld een hennepkwekerij)",
+        "Rondvraag",
+    ]
+    assert [i.order for i in items] == [1, 2, 3, 4]
     # a second proposal adds nothing
     assert services.agenda_propose(meeting=lio_meeting, by=advisor) == []
     assert lio_meeting.items.count() == 4
+
+
+def test_agenda_proposal_keeps_items_after_the_rondvraag_last(advisor, heerenveen, lio_meeting):
+    services.agenda_item_add_topic(meeting=lio_meeting, title="Sluiting", by=advisor)
+    signal = make_signal(heerenveen, advisor)
+    [added] = services.agenda_propose(meeting=lio_meeting, by=advisor)
+    assert added.order == 2
+    titles = list(lio_meeting.items.order_by("order").values_list("title", flat=True))
+    assert titles[1:] == [added.title, "Rondvraag", "Sluiting"]
+    assert added.signal_id == signal.pk
+
+
+def test_agenda_proposal_without_rondvraag_appends(advisor, heerenveen, lio):
+    meeting = services.meeting_create(series=lio, starts_at=at(5), by=advisor)
+    services.agenda_item_add_topic(meeting=meeting, title="Opening", by=advisor)
+    make_signal(heerenveen, advisor)
+    [added] = services.agenda_propose(meeting=meeting, by=advisor)
+    assert added.order == 2
 
 
 def test_start_page_panel_shows_next_lio_and_proposed_size(login, advisor, heerenveen, lio_meeting):
@@ -183,5 +208,5 @@ def test_api_detail_names_the_signal_but_not_its_content(
     services.agenda_propose(meeting=lio_meeting, by=advisor)
     data = login(police_user).get(f"/api/v1/meetings/heerenveen/meetings/{lio_meeting.pk}/")
     items = data.json()["items"]
-    assert items[-1]["signal"] == signal.pk
+    assert [i["signal"] for i in items if i["signal"]] == [signal.pk]
     assert SECRET_TEXT not in data.content.decode()
