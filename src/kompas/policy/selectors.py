@@ -4,15 +4,18 @@ norm statuses through these functions."""
 
 import calendar
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kompas.core.models import Municipality
+from kompas.core.constants import STAFF_ROLES
+from kompas.core.models import Municipality, PartnerOrganisation, Partnership
 
 from .constants import (
     OPEN_ACTION_STATUSES,
@@ -22,7 +25,7 @@ from .constants import (
     NormState,
     PlanStatus,
 )
-from .models import Action, Event, Norm, Plan, PlanVersion, Priority
+from .models import Action, ActionUpdate, Event, ExecutionPlan, Norm, Plan, PlanVersion, Priority
 
 
 def today() -> date:
@@ -56,6 +59,33 @@ def plan_get(*, municipality: Municipality, pk: int) -> Plan:
 
 def plan_version_list(*, plan: Plan) -> QuerySet[PlanVersion]:
     return plan.versions.select_related("imported_by").order_by("-number")
+
+
+def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
+    version = plan_version_list(plan=plan).filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def plan_version_latest(*, plan: Plan) -> PlanVersion | None:
+    return plan.versions.order_by("-number").first()
+
+
+def priority_list(*, plan: Plan) -> QuerySet[Priority]:
+    return plan.priorities.prefetch_related("goals")
+
+
+def execution_plan_list(*, plan: Plan) -> QuerySet[ExecutionPlan]:
+    return plan.execution_plans.all()
+
+
+def priority_find(*, plan: Plan, number: int) -> Priority | None:
+    return plan.priorities.filter(number=number).first()
+
+
+def execution_plan_find(*, plan: Plan, key: str) -> ExecutionPlan | None:
+    return plan.execution_plans.filter(key=key).first()
 
 
 def priority_get(*, plan: Plan, number: int) -> Priority:
@@ -148,6 +178,10 @@ def action_get(*, municipality: Municipality, pk: int) -> Action:
     return action
 
 
+def action_update_list(*, action: Action) -> QuerySet[ActionUpdate]:
+    return action.updates.select_related("created_by")
+
+
 def action_rollup(*, plan: Plan) -> dict[int, dict]:
     """Per priority number: number of actions per status, total, done and overdue."""
     on = today()
@@ -187,27 +221,27 @@ def _add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def _stepper(period: str, start: date) -> tuple[date, Callable[[date], date]]:
+    """(first calendar-aligned period start at or before `start`, next period start)."""
+    if period == NormPeriod.WEEK:
+        return start - timedelta(days=start.weekday()), lambda d: d + timedelta(days=7)
+    if period == NormPeriod.FOUR_YEARS:
+        return start, lambda d: _add_years(d, 4)
+    if period == NormPeriod.TWO_YEARS:
+        return date(start.year, 1, 1), lambda d: _add_years(d, 2)
+    if period == NormPeriod.YEAR:
+        return date(start.year, 1, 1), lambda d: _add_years(d, 1)
+    months = {NormPeriod.MONTH: 1, NormPeriod.QUARTER: 3, NormPeriod.FOUR_MONTHS: 4}[period]
+    first = date(start.year, (start.month - 1) // months * months + 1, 1)
+    return first, lambda d: _add_months(d, months)
+
+
 def _windows(period: str, start: date, end: date) -> list[tuple[date, date]]:
     """Periods of a norm within [start, end], calendar-aligned, clipped to the plan."""
     if period in (NormPeriod.PLAN, NormPeriod.ONCE):
         return [(start, end)]
     windows = []
-    if period == NormPeriod.WEEK:
-        cursor = start - timedelta(days=start.weekday())
-        step = lambda d: d + timedelta(days=7)  # noqa: E731
-    elif period == NormPeriod.FOUR_YEARS:
-        cursor = start
-        step = lambda d: _add_years(d, 4)  # noqa: E731
-    elif period == NormPeriod.TWO_YEARS:
-        cursor = date(start.year, 1, 1)
-        step = lambda d: _add_years(d, 2)  # noqa: E731
-    elif period == NormPeriod.YEAR:
-        cursor = date(start.year, 1, 1)
-        step = lambda d: _add_years(d, 1)  # noqa: E731
-    else:
-        months = {NormPeriod.MONTH: 1, NormPeriod.QUARTER: 3, NormPeriod.FOUR_MONTHS: 4}[period]
-        cursor = date(start.year, (start.month - 1) // months * months + 1, 1)
-        step = lambda d: _add_months(d, months)  # noqa: E731
+    cursor, step = _stepper(period, start)
     while cursor <= end:
         nxt = step(cursor)
         windows.append((max(cursor, start), min(nxt - timedelta(days=1), end)))
@@ -326,10 +360,11 @@ def norm_windows(
     return result
 
 
-def norm_list(*, plan: Plan) -> QuerySet[Norm]:
-    return plan.norms.select_related("partnership", "priority", "plan").prefetch_related(
+def norm_list(*, plan: Plan, priority: Priority | None = None) -> QuerySet[Norm]:
+    qs = plan.norms.select_related("partnership", "priority", "plan").prefetch_related(
         "plan__extensions", "partnership__members"
     )
+    return qs.filter(priority=priority) if priority is not None else qs
 
 
 def norm_status_list(
@@ -376,3 +411,49 @@ def event_get(*, municipality: Municipality, pk: int) -> Event:
     if event is None:
         raise Http404
     return event
+
+
+# --- Records of core that policy reads (core has no selector for these) ----------------------
+def partner_names() -> dict[str, str]:
+    """Partner organisation code -> name (all, also inactive: old plans name them)."""
+    return dict(PartnerOrganisation.objects.values_list("code", "name"))
+
+
+def partner_choices() -> list[tuple[str, str]]:
+    """(code, name) of the active partner organisations, for a form."""
+    return list(PartnerOrganisation.objects.filter(active=True).values_list("code", "name"))
+
+
+def partner_codes_unknown(codes) -> list[str]:
+    """The codes among `codes` that name no partner organisation."""
+    known = set(
+        PartnerOrganisation.objects.filter(code__in=list(codes)).values_list("code", flat=True)
+    )
+    return [c for c in codes if c not in known]
+
+
+def staff_user_list(*, municipality: Municipality):
+    """Users with a staff role in the gemeente (candidates to own an action)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__municipality=municipality, memberships__role__in=list(STAFF_ROLES)
+        )
+        .distinct()
+        .order_by("last_name", "username")
+    )
+
+
+def partnership_list(*, municipality: Municipality) -> QuerySet[Partnership]:
+    """The samenwerkingsverbanden the gemeente takes part in."""
+    return municipality.partnerships.all()
+
+
+def partnership_find(*, municipality: Municipality, code: str) -> Partnership | None:
+    """One of the gemeente's samenwerkingsverbanden by code, else None."""
+    return partnership_list(municipality=municipality).filter(code=code).first()
+
+
+def municipality_by_code(*, code: str) -> Municipality | None:
+    """A gemeente of this installation by CBS code (for the command line; no user scope)."""
+    return Municipality.objects.filter(code=code.upper()).first()

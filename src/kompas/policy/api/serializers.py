@@ -2,8 +2,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from kompas.core.models import PartnerOrganisation
-
+from .. import selectors
 from ..constants import ActionStatus, EventKind
 from ..models import Action, ActionUpdate, Event
 
@@ -61,7 +60,7 @@ class ActionInputSerializer(serializers.Serializer):
         self.plan = plan
 
     def validate_priority(self, value):
-        priority = self.plan.priorities.filter(number=value).first()
+        priority = selectors.priority_find(plan=self.plan, number=value)
         if priority is None:
             raise serializers.ValidationError(
                 _("Prioriteit %(n)s bestaat niet in dit plan.") % {"n": value}
@@ -69,7 +68,7 @@ class ActionInputSerializer(serializers.Serializer):
         return priority
 
     def validate_execution_plan(self, value):
-        ep = self.plan.execution_plans.filter(key=value).first()
+        ep = selectors.execution_plan_find(plan=self.plan, key=value)
         if ep is None:
             raise serializers.ValidationError(
                 _("Uitvoeringsplan %(k)s bestaat niet in dit plan.") % {"k": value}
@@ -77,8 +76,7 @@ class ActionInputSerializer(serializers.Serializer):
         return ep
 
     def validate_partners(self, value):
-        known = set(PartnerOrganisation.objects.values_list("code", flat=True))
-        unknown = [p for p in value if p not in known]
+        unknown = selectors.partner_codes_unknown(value)
         if unknown:
             raise serializers.ValidationError(
                 _("Onbekende partner: %(p)s") % {"p": ", ".join(unknown)}

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
-from kompas.core.models import PartnerOrganisation
 from kompas.core.services import audit_log
 
+from .. import selectors
 from ..constants import ActionOrigin, ActionStatus
 from ..models import Action, ActionUpdate, ExecutionPlan, Plan, Priority
 from ._common import save as _save
@@ -67,9 +67,7 @@ def action_create(
 def _action_check(action: Action) -> None:
     if action.start and action.due and action.due < action.start:
         raise ValidationError({"due": _("De einddatum ligt vóór de startdatum.")})
-    unknown = [
-        p for p in action.partners if not PartnerOrganisation.objects.filter(code=p).exists()
-    ]
+    unknown = selectors.partner_codes_unknown(action.partners)
     if unknown:
         raise ValidationError(
             {"partners": _("Onbekende partner: %(p)s") % {"p": ", ".join(unknown)}}
