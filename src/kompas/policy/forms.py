@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .constants import ActionStatus, EventKind
+from .constants import ACTION_EDITABLE_FIELDS, ActionStatus, EventKind
 from .models import Action
 
 
@@ -67,18 +67,7 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = [
-            "priority",
-            "execution_plan",
-            "title",
-            "description",
-            "owner",
-            "owner_user",
-            "partners",
-            "start",
-            "due",
-            "status",
-        ]
+        fields = list(ACTION_EDITABLE_FIELDS)
         widgets = {
             "start": DateInput(),
             "due": DateInput(),
@@ -94,11 +83,8 @@ class ActionForm(forms.ModelForm):
         self.fields["partners"].choices = selectors.partner_choices()
         self.fields["title"].widget.attrs["autocomplete"] = "off"
 
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("due") and data["due"] < data["start"]:
-            self.add_error("due", _("De einddatum ligt vóór de startdatum."))
-        return data
+    # The rules across fields (due after start, known partners, no duplicate title) live in
+    # the service; the view shows its errors on the fields.
 
 
 class ActionUpdateForm(forms.Form):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from .. import selectors
-from ..constants import ActionStatus, EventKind
+from ..constants import ACTION_EDITABLE_FIELDS, ActionStatus, EventKind
 from ..models import Action, ActionUpdate, Event
 
 
@@ -23,23 +23,7 @@ class ActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Action
-        fields = [
-            "id",
-            "key",
-            "priority",
-            "execution_plan",
-            "title",
-            "description",
-            "owner",
-            "owner_user",
-            "partners",
-            "start",
-            "due",
-            "status",
-            "origin",
-            "is_demo",
-            "updated_at",
-        ]
+        fields = ["id", "key", *ACTION_EDITABLE_FIELDS, "origin", "is_demo", "updated_at"]
 
 
 class ActionInputSerializer(serializers.Serializer):
@@ -83,12 +67,7 @@ class ActionInputSerializer(serializers.Serializer):
             )
         return value
 
-    def validate(self, attrs):
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        due = attrs.get("due", getattr(self.instance, "due", None))
-        if start and due and due < start:
-            raise serializers.ValidationError({"due": _("De einddatum ligt vóór de startdatum.")})
-        return attrs
+    # Rules across fields (due after start, no duplicate title) live in the service.
 
 
 class NormStatusSerializer(serializers.Serializer):

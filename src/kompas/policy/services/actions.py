@@ -9,7 +9,7 @@ from kompas.core.constants import AuditAction
 from kompas.core.services import audit_log
 
 from .. import selectors
-from ..constants import ActionOrigin, ActionStatus
+from ..constants import ACTION_EDITABLE_FIELDS, ActionOrigin, ActionStatus
 from ..models import Action, ActionUpdate, ExecutionPlan, Plan, Priority
 from ._common import save as _save
 
@@ -83,18 +83,7 @@ def _action_check(action: Action) -> None:
         raise ValidationError({"title": _("Deze prioriteit heeft al een actie met deze titel.")})
 
 
-ACTION_EDITABLE = (
-    "priority",
-    "execution_plan",
-    "title",
-    "description",
-    "owner",
-    "owner_user",
-    "partners",
-    "start",
-    "due",
-    "status",
-)
+ACTION_EDITABLE = ACTION_EDITABLE_FIELDS  # the old name, kept for callers
 
 
 @transaction.atomic

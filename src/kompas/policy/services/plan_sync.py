@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from kompas.core.models import Partnership
 
 from .. import planfile
-from ..constants import ActionOrigin, ActionStatus, NormScope
+from ..constants import ACTION_FILE_FIELDS, ActionOrigin, ActionStatus, NormScope
 from ..models import (
     Action,
     ActionUpdate,
@@ -24,18 +24,7 @@ from ..planfile import PlanError, PlanFileError
 from ._common import parse_date as _date
 from ._common import save as _save
 
-ACTION_FIELDS = (
-    "key",
-    "priority",
-    "execution_plan",
-    "title",
-    "description",
-    "owner",
-    "partners",
-    "start",
-    "due",
-    "status",
-)
+ACTION_FIELDS = ACTION_FILE_FIELDS  # the old name, kept for callers
 _ACTION_DEFAULTS = {
     "key": "",
     "description": None,
