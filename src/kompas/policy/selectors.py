@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -260,6 +261,15 @@ class NormStatus:
     state: str
     next_due: date | None
     events: list = field(default_factory=list)
+    on: date | None = None  # the day the status was computed for
+
+    @property
+    def late_since(self) -> date | None:
+        """The next due date when it has already passed: the page says "te laat sinds …"
+        instead of showing a date in the past as the next deadline."""
+        if self.next_due is not None and self.on is not None and self.next_due < self.on:
+            return self.next_due
+        return None
 
     @property
     def remaining(self) -> int:
@@ -331,18 +341,21 @@ def norm_windows(
     once = norm.period == NormPeriod.ONCE
     windows = _windows(norm.period, plan.period_start, plan_end)
     started = [w for w in windows if w[0] <= on] or windows[:1]
+    # An event counts in the period of its `counts_for` date (a report: the period it covers),
+    # else of its own date.
     events = list(
         _events_for(norm, municipality)
-        .filter(date__gte=started[0][0], date__lte=started[-1][1])
+        .annotate(counted=Coalesce("counts_for", "date"))
+        .filter(counted__gte=started[0][0], counted__lte=started[-1][1])
         .select_related("municipality", "partnership")
-        .order_by("date", "id")
+        .order_by("counted", "date", "id")
     )
     result = []
     for start, end in started:
         due = end
         if once and norm.due_after_months is not None:
             due = _add_months(plan.period_start, norm.due_after_months) - timedelta(days=1)
-        in_window = [e for e in events if start <= e.date <= end]
+        in_window = [e for e in events if start <= e.counted <= end]
         state, next_due = _state(len(in_window), norm.required, start, due, on, once)
         result.append(
             NormStatus(
@@ -355,6 +368,7 @@ def norm_windows(
                 state=state,
                 next_due=next_due,
                 events=in_window if with_events else [],
+                on=on,
             )
         )
     return result

@@ -87,6 +87,9 @@ class NormStatusSerializer(serializers.Serializer):
     status = serializers.CharField(source="state")
     status_label = serializers.CharField(source="state_label")
     next_due = serializers.DateField()
+    late_since = serializers.DateField(
+        allow_null=True, help_text="next_due when it has passed: the norm is late since then"
+    )
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -102,6 +105,7 @@ class EventSerializer(serializers.ModelSerializer):
             "id",
             "kind",
             "date",
+            "counts_for",
             "title",
             "municipality",
             "partnership",

@@ -177,6 +177,7 @@ class EventListView(GemeenteMixin, generics.ListCreateAPIView):
         event = services.event_register(
             kind=data["kind"],
             date=data["date"],
+            counts_for=data.get("counts_for"),
             title=data["title"],
             municipality=None if partnership else municipality,
             partnership=partnership,

@@ -27,12 +27,19 @@ def event_register(
     source_type: str = "",
     source_id: str = "",
     is_demo: bool = False,
+    counts_for=None,
     by=None,
 ) -> Event:
     """Register that something happened that may count towards a norm (e.g. a LIO held, a
     progress report sent, an integrale controle). For exactly one gemeente or one
     samenwerkingsverband. With a source (source_type + source_id) the call is idempotent: the
-    same source again updates date and title of the existing event instead of adding one."""
+    same source again updates date and title of the existing event instead of adding one.
+
+    `counts_for` (a date, optional) is the date whose norm period the event counts in, when
+    that is not `date` itself: a report is sent on `date` but counts for the period it covers,
+    so reporting passes the last day of the report's period (a voortgangsrapportage 2025-T2
+    sent on 12 January 2026 passes `date=2026-01-12, counts_for=2025-08-31` and counts for
+    2025). Without it the event counts on its own date."""
     if (municipality is None) == (partnership is None):
         raise ValidationError(_("Kies een gemeente of een samenwerkingsverband (precies één)."))
     if kind not in EventKind.values:
@@ -41,6 +48,10 @@ def event_register(
         raise ValueError("source_type and source_id go together")
     if isinstance(date, str):
         date = date_type.fromisoformat(date)
+    if isinstance(counts_for, str):
+        counts_for = date_type.fromisoformat(counts_for) if counts_for else None
+    if counts_for == date:
+        counts_for = None
     if source_type:
         existing = (
             Event.objects.select_for_update()
@@ -48,13 +59,11 @@ def event_register(
             .first()
         )
         if existing is not None:
-            changed = [
-                name
-                for name, value in (("date", date), ("title", title))
-                if getattr(existing, name) != value
-            ]
+            values = {"date": date, "title": title, "counts_for": counts_for}
+            changed = [name for name, value in values.items() if getattr(existing, name) != value]
             if changed:
-                existing.date, existing.title = date, title
+                for name in changed:
+                    setattr(existing, name, values[name])
                 _save(existing)
                 audit_log(
                     user=by,
@@ -68,6 +77,7 @@ def event_register(
         Event(
             kind=kind,
             date=date,
+            counts_for=counts_for,
             title=title,
             municipality=municipality,
             partnership=partnership,

@@ -17,10 +17,10 @@ from kompas.monitoring import services as monitoring_services
 
 from .. import planfile
 from ..constants import EventKind, PlanStatus
-from ..models import Plan, PlanVersion
+from ..models import Event, ExecutionPlan, Plan, PlanVersion
 from ..planfile import PlanFileError
 from ._common import save as _save
-from .events import event_register
+from .events import event_delete, event_register
 from .plan_sync import action_entry, plan_error, plan_sync
 
 logger = logging.getLogger(__name__)
@@ -137,7 +137,44 @@ def _after_import(plan: Plan, municipality: Municipality, doc: dict, *, by=None)
     """What every import does, changed or not: the plan's own events and the monitoring
     sections (both idempotent)."""
     _adoption_event(plan, by=by)
+    _execution_plan_events(plan, by=by)
     _monitoring_sync(municipality, doc)
+
+
+EXECUTION_PLAN_SOURCE = "policy.execution_plan"
+
+
+def _execution_plan_events(plan: Plan, *, by=None) -> None:
+    """The execution plans an adopted plan holds are what its norm "twee uitvoeringsplannen"
+    counts (kind `uitvoeringsplan`): one event per execution plan, dated on the start of its
+    term (a plan file gives no adoption date for them). Events of execution plans the file no
+    longer has are removed."""
+    keep = []
+    if plan.status != PlanStatus.CONCEPT:
+        for ep in plan.execution_plans.all():
+            event = event_register(
+                kind=EventKind.EXECUTION_PLAN,
+                date=ep.period_start,
+                title=_("%(t)s (in %(p)s; datum: begin van de looptijd)")
+                % {"t": ep.title, "p": plan.short_name},
+                municipality=plan.municipality,
+                source_type=EXECUTION_PLAN_SOURCE,
+                source_id=str(ep.pk),
+                by=by,
+            )
+            keep.append(event.pk)
+    stale = Event.objects.filter(
+        municipality=plan.municipality, source_type=EXECUTION_PLAN_SOURCE
+    ).exclude(pk__in=keep)
+    # this plan's events when it is a concept, and those of execution plans that are gone
+    other_plans = ExecutionPlan.objects.filter(plan__municipality=plan.municipality).exclude(
+        plan=plan
+    )
+    stale = stale.exclude(
+        source_id__in=[str(pk) for pk in other_plans.values_list("pk", flat=True)]
+    )
+    for event in stale:
+        event_delete(event=event, by=by)
 
 
 def _adoption_event(plan: Plan, *, by=None) -> None:
