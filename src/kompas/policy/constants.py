@@ -30,6 +30,27 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.RUNNING, ActionStatus.DELAYED)
 
 
+# The fields of an action that staff set, in this order: defined once, used by the action form
+# (ActionForm.Meta.fields), the API (ActionSerializer, ActionInputSerializer without
+# owner_user, which the API does not set) and the services (action_edit accepts exactly these).
+ACTION_EDITABLE_FIELDS = (
+    "priority",
+    "execution_plan",
+    "title",
+    "description",
+    "owner",
+    "owner_user",
+    "partners",
+    "start",
+    "due",
+    "status",
+)
+# The fields of an action entry in a plan file: a key, and no user of this installation.
+ACTION_FILE_FIELDS = ("key", *(f for f in ACTION_EDITABLE_FIELDS if f != "owner_user"))
+# What the API lets a client set (the API names no users).
+ACTION_API_FIELDS = tuple(f for f in ACTION_EDITABLE_FIELDS if f != "owner_user")
+
+
 class ActionOrigin(models.TextChoices):
     FILE = "bestand", _("planbestand")
     UI = "invoer", _("ingevoerd")

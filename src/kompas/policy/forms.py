@@ -4,10 +4,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kompas.core.constants import STAFF_ROLES
-from kompas.core.models import PartnerOrganisation
-
-from .constants import ActionStatus, EventKind
+from . import selectors
+from .constants import ACTION_EDITABLE_FIELDS, ActionStatus, EventKind
 from .models import Action
 
 
@@ -34,24 +32,18 @@ class ActionFilterForm(forms.Form):
 
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        priorities = list(plan.priorities.all()) if plan else []
+        priorities = list(selectors.priority_list(plan=plan)) if plan else []
         self.fields["priority"].choices = [("", _("alle"))] + [
             (p.number, f"{p.number}. {p.title}") for p in priorities
         ]
-        plans = list(plan.execution_plans.all()) if plan else []
+        plans = list(selectors.execution_plan_list(plan=plan)) if plan else []
         self.fields["execution_plan"].choices = [("", _("alle"))] + [
             (e.key, e.title) for e in plans
         ]
 
 
 def staff_users(municipality):
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__municipality=municipality, memberships__role__in=list(STAFF_ROLES)
-        )
-        .order_by("last_name", "username")
-    )
+    return selectors.staff_user_list(municipality=municipality)
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -75,18 +67,7 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = [
-            "priority",
-            "execution_plan",
-            "title",
-            "description",
-            "owner",
-            "owner_user",
-            "partners",
-            "start",
-            "due",
-            "status",
-        ]
+        fields = list(ACTION_EDITABLE_FIELDS)
         widgets = {
             "start": DateInput(),
             "due": DateInput(),
@@ -96,19 +77,14 @@ class ActionForm(forms.ModelForm):
 
     def __init__(self, *args, plan, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priority"].queryset = plan.priorities.all()
-        self.fields["execution_plan"].queryset = plan.execution_plans.all()
+        self.fields["priority"].queryset = selectors.priority_list(plan=plan)
+        self.fields["execution_plan"].queryset = selectors.execution_plan_list(plan=plan)
         self.fields["owner_user"].queryset = staff_users(municipality)
-        self.fields["partners"].choices = list(
-            PartnerOrganisation.objects.filter(active=True).values_list("code", "name")
-        )
+        self.fields["partners"].choices = selectors.partner_choices()
         self.fields["title"].widget.attrs["autocomplete"] = "off"
 
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("due") and data["due"] < data["start"]:
-            self.add_error("due", _("De einddatum ligt vóór de startdatum."))
-        return data
+    # The rules across fields (due after start, known partners, no duplicate title) live in
+    # the service; the view shows its errors on the fields.
 
 
 class ActionUpdateForm(forms.Form):
@@ -135,7 +111,9 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.partnerships = {p.code: p for p in municipality.partnerships.all()}
+        self.partnerships = {
+            p.code: p for p in selectors.partnership_list(municipality=municipality)
+        }
         self.fields["owner"].choices = [("gemeente", municipality.name)] + [
             (p.code, _("samenwerkingsverband %(name)s") % {"name": p.name})
             for p in self.partnerships.values()

@@ -351,6 +351,15 @@ class Event(models.Model):
 
     kind = models.CharField(_("soort"), max_length=40, choices=EventKind.choices)
     date = models.DateField(_("datum"), db_index=True)
+    counts_for = models.DateField(
+        _("telt voor"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De datum waarvan de normperiode deze gebeurtenis telt, als die een andere is dan "
+            "de datum zelf: een rapportage over 2025 die in 2026 is verzonden telt voor 2025."
+        ),
+    )
     title = models.CharField(_("omschrijving"), max_length=300)
     municipality = models.ForeignKey(
         Municipality,
@@ -400,3 +409,8 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}: {self.title}"
+
+    @property
+    def counted_on(self):
+        """The date whose norm period this event counts in."""
+        return self.counts_for or self.date

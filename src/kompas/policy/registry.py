@@ -21,7 +21,11 @@ def _panel_norms_behind(*, request, municipality, membership):
     return panels.Panel(
         title=str(_("Normen die achterlopen")),
         template="policy/_panel_norms.html",
-        context={"statuses": statuses[:8], "more": len(statuses) > 8, "municipality": municipality},
+        context={
+            "statuses": statuses[:8],
+            "more": max(len(statuses) - 8, 0),
+            "municipality": municipality,
+        },
         order=20,
     )
 

@@ -4,15 +4,19 @@ norm statuses through these functions."""
 
 import calendar
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kompas.core.models import Municipality
+from kompas.core.constants import STAFF_ROLES
+from kompas.core.models import Municipality, PartnerOrganisation, Partnership
 
 from .constants import (
     OPEN_ACTION_STATUSES,
@@ -22,7 +26,7 @@ from .constants import (
     NormState,
     PlanStatus,
 )
-from .models import Action, Event, Norm, Plan, PlanVersion, Priority
+from .models import Action, ActionUpdate, Event, ExecutionPlan, Norm, Plan, PlanVersion, Priority
 
 
 def today() -> date:
@@ -56,6 +60,33 @@ def plan_get(*, municipality: Municipality, pk: int) -> Plan:
 
 def plan_version_list(*, plan: Plan) -> QuerySet[PlanVersion]:
     return plan.versions.select_related("imported_by").order_by("-number")
+
+
+def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
+    version = plan_version_list(plan=plan).filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def plan_version_latest(*, plan: Plan) -> PlanVersion | None:
+    return plan.versions.order_by("-number").first()
+
+
+def priority_list(*, plan: Plan) -> QuerySet[Priority]:
+    return plan.priorities.prefetch_related("goals")
+
+
+def execution_plan_list(*, plan: Plan) -> QuerySet[ExecutionPlan]:
+    return plan.execution_plans.all()
+
+
+def priority_find(*, plan: Plan, number: int) -> Priority | None:
+    return plan.priorities.filter(number=number).first()
+
+
+def execution_plan_find(*, plan: Plan, key: str) -> ExecutionPlan | None:
+    return plan.execution_plans.filter(key=key).first()
 
 
 def priority_get(*, plan: Plan, number: int) -> Priority:
@@ -148,6 +179,10 @@ def action_get(*, municipality: Municipality, pk: int) -> Action:
     return action
 
 
+def action_update_list(*, action: Action) -> QuerySet[ActionUpdate]:
+    return action.updates.select_related("created_by")
+
+
 def action_rollup(*, plan: Plan) -> dict[int, dict]:
     """Per priority number: number of actions per status, total, done and overdue."""
     on = today()
@@ -187,27 +222,27 @@ def _add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def _stepper(period: str, start: date) -> tuple[date, Callable[[date], date]]:
+    """(first calendar-aligned period start at or before `start`, next period start)."""
+    if period == NormPeriod.WEEK:
+        return start - timedelta(days=start.weekday()), lambda d: d + timedelta(days=7)
+    if period == NormPeriod.FOUR_YEARS:
+        return start, lambda d: _add_years(d, 4)
+    if period == NormPeriod.TWO_YEARS:
+        return date(start.year, 1, 1), lambda d: _add_years(d, 2)
+    if period == NormPeriod.YEAR:
+        return date(start.year, 1, 1), lambda d: _add_years(d, 1)
+    months = {NormPeriod.MONTH: 1, NormPeriod.QUARTER: 3, NormPeriod.FOUR_MONTHS: 4}[period]
+    first = date(start.year, (start.month - 1) // months * months + 1, 1)
+    return first, lambda d: _add_months(d, months)
+
+
 def _windows(period: str, start: date, end: date) -> list[tuple[date, date]]:
     """Periods of a norm within [start, end], calendar-aligned, clipped to the plan."""
     if period in (NormPeriod.PLAN, NormPeriod.ONCE):
         return [(start, end)]
     windows = []
-    if period == NormPeriod.WEEK:
-        cursor = start - timedelta(days=start.weekday())
-        step = lambda d: d + timedelta(days=7)  # noqa: E731
-    elif period == NormPeriod.FOUR_YEARS:
-        cursor = start
-        step = lambda d: _add_years(d, 4)  # noqa: E731
-    elif period == NormPeriod.TWO_YEARS:
-        cursor = date(start.year, 1, 1)
-        step = lambda d: _add_years(d, 2)  # noqa: E731
-    elif period == NormPeriod.YEAR:
-        cursor = date(start.year, 1, 1)
-        step = lambda d: _add_years(d, 1)  # noqa: E731
-    else:
-        months = {NormPeriod.MONTH: 1, NormPeriod.QUARTER: 3, NormPeriod.FOUR_MONTHS: 4}[period]
-        cursor = date(start.year, (start.month - 1) // months * months + 1, 1)
-        step = lambda d: _add_months(d, months)  # noqa: E731
+    cursor, step = _stepper(period, start)
     while cursor <= end:
         nxt = step(cursor)
         windows.append((max(cursor, start), min(nxt - timedelta(days=1), end)))
@@ -226,6 +261,15 @@ class NormStatus:
     state: str
     next_due: date | None
     events: list = field(default_factory=list)
+    on: date | None = None  # the day the status was computed for
+
+    @property
+    def late_since(self) -> date | None:
+        """The next due date when it has already passed: the page says "te laat sinds …"
+        instead of showing a date in the past as the next deadline."""
+        if self.next_due is not None and self.on is not None and self.next_due < self.on:
+            return self.next_due
+        return None
 
     @property
     def remaining(self) -> int:
@@ -297,18 +341,21 @@ def norm_windows(
     once = norm.period == NormPeriod.ONCE
     windows = _windows(norm.period, plan.period_start, plan_end)
     started = [w for w in windows if w[0] <= on] or windows[:1]
+    # An event counts in the period of its `counts_for` date (a report: the period it covers),
+    # else of its own date.
     events = list(
         _events_for(norm, municipality)
-        .filter(date__gte=started[0][0], date__lte=started[-1][1])
+        .annotate(counted=Coalesce("counts_for", "date"))
+        .filter(counted__gte=started[0][0], counted__lte=started[-1][1])
         .select_related("municipality", "partnership")
-        .order_by("date", "id")
+        .order_by("counted", "date", "id")
     )
     result = []
     for start, end in started:
         due = end
         if once and norm.due_after_months is not None:
             due = _add_months(plan.period_start, norm.due_after_months) - timedelta(days=1)
-        in_window = [e for e in events if start <= e.date <= end]
+        in_window = [e for e in events if start <= e.counted <= end]
         state, next_due = _state(len(in_window), norm.required, start, due, on, once)
         result.append(
             NormStatus(
@@ -321,15 +368,17 @@ def norm_windows(
                 state=state,
                 next_due=next_due,
                 events=in_window if with_events else [],
+                on=on,
             )
         )
     return result
 
 
-def norm_list(*, plan: Plan) -> QuerySet[Norm]:
-    return plan.norms.select_related("partnership", "priority", "plan").prefetch_related(
+def norm_list(*, plan: Plan, priority: Priority | None = None) -> QuerySet[Norm]:
+    qs = plan.norms.select_related("partnership", "priority", "plan").prefetch_related(
         "plan__extensions", "partnership__members"
     )
+    return qs.filter(priority=priority) if priority is not None else qs
 
 
 def norm_status_list(
@@ -376,3 +425,49 @@ def event_get(*, municipality: Municipality, pk: int) -> Event:
     if event is None:
         raise Http404
     return event
+
+
+# --- Records of core that policy reads (core has no selector for these) ----------------------
+def partner_names() -> dict[str, str]:
+    """Partner organisation code -> name (all, also inactive: old plans name them)."""
+    return dict(PartnerOrganisation.objects.values_list("code", "name"))
+
+
+def partner_choices() -> list[tuple[str, str]]:
+    """(code, name) of the active partner organisations, for a form."""
+    return list(PartnerOrganisation.objects.filter(active=True).values_list("code", "name"))
+
+
+def partner_codes_unknown(codes) -> list[str]:
+    """The codes among `codes` that name no partner organisation."""
+    known = set(
+        PartnerOrganisation.objects.filter(code__in=list(codes)).values_list("code", flat=True)
+    )
+    return [c for c in codes if c not in known]
+
+
+def staff_user_list(*, municipality: Municipality):
+    """Users with a staff role in the gemeente (candidates to own an action)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__municipality=municipality, memberships__role__in=list(STAFF_ROLES)
+        )
+        .distinct()
+        .order_by("last_name", "username")
+    )
+
+
+def partnership_list(*, municipality: Municipality) -> QuerySet[Partnership]:
+    """The samenwerkingsverbanden the gemeente takes part in."""
+    return municipality.partnerships.all()
+
+
+def partnership_find(*, municipality: Municipality, code: str) -> Partnership | None:
+    """One of the gemeente's samenwerkingsverbanden by code, else None."""
+    return partnership_list(municipality=municipality).filter(code=code).first()
+
+
+def municipality_by_code(*, code: str) -> Municipality | None:
+    """A gemeente of this installation by CBS code (for the command line; no user scope)."""
+    return Municipality.objects.filter(code=code.upper()).first()

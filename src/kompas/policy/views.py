@@ -57,7 +57,7 @@ def plan_overview(request, slug, pk=None):
     if plan is None:
         return render(request, "policy/no_plan.html", _context(municipality, membership))
     rollup = selectors.action_rollup(plan=plan)
-    priorities = [(p, rollup.get(p.number)) for p in plan.priorities.prefetch_related("goals")]
+    priorities = [(p, rollup.get(p.number)) for p in selectors.priority_list(plan=plan)]
     return render(
         request,
         "policy/plan_overview.html",
@@ -69,7 +69,7 @@ def plan_overview(request, slug, pk=None):
             flag=selectors.plan_flag(plan=plan),
             plans=selectors.plan_list(municipality=municipality),
             current=selectors.plan_current(municipality=municipality),
-            version=plan.versions.order_by("-number").first(),
+            version=selectors.plan_version_latest(plan=plan),
         ),
     )
 
@@ -81,11 +81,9 @@ def priority_detail(request, slug, pk, number):
     on = selectors.today()
     statuses = [
         selectors.norm_windows(norm=n, municipality=municipality, on=on)[-1]
-        for n in selectors.norm_list(plan=plan).filter(priority=priority)
+        for n in selectors.norm_list(plan=plan, priority=priority)
     ]
-    from kompas.core.models import PartnerOrganisation
-
-    names = dict(PartnerOrganisation.objects.values_list("code", "name"))
+    names = selectors.partner_names()
     return render(
         request,
         "policy/priority_detail.html",
@@ -95,8 +93,8 @@ def priority_detail(request, slug, pk, number):
             plan=plan,
             priority=priority,
             partners=[names.get(code, code) for code in priority.partners],
-            actions=selectors.action_list(municipality=municipality, plan=plan).filter(
-                priority=priority
+            actions=selectors.action_list(
+                municipality=municipality, plan=plan, priority=priority.number
             ),
             statuses=statuses,
         ),
@@ -118,9 +116,7 @@ def version_list(request, slug, pk):
 def version_detail(request, slug, pk, number):
     municipality, membership = _read(request, slug)
     plan = _plan(municipality, pk)
-    version = selectors.plan_version_list(plan=plan).filter(number=number).first()
-    if version is None:
-        raise Http404
+    version = selectors.plan_version_get(plan=plan, number=number)
     lines = []
     for line in version.diff.splitlines():
         kind = "ctx"
@@ -200,7 +196,7 @@ def action_detail(request, slug, pk):
             membership,
             action=action,
             plan=action.plan,
-            updates=action.updates.select_related("created_by"),
+            updates=selectors.action_update_list(action=action),
             form=form,
         ),
     )

@@ -2,9 +2,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from kompas.core.models import PartnerOrganisation
-
-from ..constants import ActionStatus, EventKind
+from .. import selectors
+from ..constants import ACTION_EDITABLE_FIELDS, ActionStatus, EventKind
 from ..models import Action, ActionUpdate, Event
 
 
@@ -24,23 +23,7 @@ class ActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Action
-        fields = [
-            "id",
-            "key",
-            "priority",
-            "execution_plan",
-            "title",
-            "description",
-            "owner",
-            "owner_user",
-            "partners",
-            "start",
-            "due",
-            "status",
-            "origin",
-            "is_demo",
-            "updated_at",
-        ]
+        fields = ["id", "key", *ACTION_EDITABLE_FIELDS, "origin", "is_demo", "updated_at"]
 
 
 class ActionInputSerializer(serializers.Serializer):
@@ -61,7 +44,7 @@ class ActionInputSerializer(serializers.Serializer):
         self.plan = plan
 
     def validate_priority(self, value):
-        priority = self.plan.priorities.filter(number=value).first()
+        priority = selectors.priority_find(plan=self.plan, number=value)
         if priority is None:
             raise serializers.ValidationError(
                 _("Prioriteit %(n)s bestaat niet in dit plan.") % {"n": value}
@@ -69,7 +52,7 @@ class ActionInputSerializer(serializers.Serializer):
         return priority
 
     def validate_execution_plan(self, value):
-        ep = self.plan.execution_plans.filter(key=value).first()
+        ep = selectors.execution_plan_find(plan=self.plan, key=value)
         if ep is None:
             raise serializers.ValidationError(
                 _("Uitvoeringsplan %(k)s bestaat niet in dit plan.") % {"k": value}
@@ -77,20 +60,14 @@ class ActionInputSerializer(serializers.Serializer):
         return ep
 
     def validate_partners(self, value):
-        known = set(PartnerOrganisation.objects.values_list("code", flat=True))
-        unknown = [p for p in value if p not in known]
+        unknown = selectors.partner_codes_unknown(value)
         if unknown:
             raise serializers.ValidationError(
                 _("Onbekende partner: %(p)s") % {"p": ", ".join(unknown)}
             )
         return value
 
-    def validate(self, attrs):
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        due = attrs.get("due", getattr(self.instance, "due", None))
-        if start and due and due < start:
-            raise serializers.ValidationError({"due": _("De einddatum ligt vóór de startdatum.")})
-        return attrs
+    # Rules across fields (due after start, no duplicate title) live in the service.
 
 
 class NormStatusSerializer(serializers.Serializer):
@@ -110,6 +87,9 @@ class NormStatusSerializer(serializers.Serializer):
     status = serializers.CharField(source="state")
     status_label = serializers.CharField(source="state_label")
     next_due = serializers.DateField()
+    late_since = serializers.DateField(
+        allow_null=True, help_text="next_due when it has passed: the norm is late since then"
+    )
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -125,6 +105,7 @@ class EventSerializer(serializers.ModelSerializer):
             "id",
             "kind",
             "date",
+            "counts_for",
             "title",
             "municipality",
             "partnership",

@@ -113,7 +113,7 @@ class ActionUpdateListView(GemeenteMixin, generics.ListCreateAPIView):
         return selectors.action_get(municipality=self.gemeente(), pk=self.kwargs["pk"])
 
     def get_queryset(self):
-        return self.target_action().updates.select_related("created_by")
+        return selectors.action_update_list(action=self.target_action())
 
     def create(self, request, *args, **kwargs):
         action = self.target_action()
@@ -169,12 +169,15 @@ class EventListView(GemeenteMixin, generics.ListCreateAPIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         code = (data.get("partnership") or {}).get("code")
-        partnership = municipality.partnerships.filter(code=code).first() if code else None
+        partnership = (
+            selectors.partnership_find(municipality=municipality, code=code) if code else None
+        )
         if code and partnership is None:
             raise ValidationError({"partnership": "Deze gemeente neemt daar niet aan deel."})
         event = services.event_register(
             kind=data["kind"],
             date=data["date"],
+            counts_for=data.get("counts_for"),
             title=data["title"],
             municipality=None if partnership else municipality,
             partnership=partnership,

@@ -25,8 +25,10 @@ def test_demo_is_idempotent_and_labelled(reference_data):
         Event.objects.count(),
     )
     assert all(a.is_demo for a in Action.objects.all())
-    # every invented event is labelled; the plans' own adoption events are facts, not demo
-    assert all(e.is_demo for e in Event.objects.exclude(source_type="policy.plan"))
+    # every invented event is labelled; the plans' own adoption and execution-plan events are
+    # facts from the plan files, not demo
+    facts = ["policy.plan", "policy.execution_plan"]
+    assert all(e.is_demo for e in Event.objects.exclude(source_type__in=facts))
     assert Event.objects.filter(source_type="policy.plan", is_demo=False).count() == 3
     ivp = Plan.objects.get(short_name="IVP 2023-2026")
     assert ivp.predecessor.short_name == "Samen Veilig, Samen Doen!"

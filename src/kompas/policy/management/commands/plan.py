@@ -3,10 +3,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kompas.core.models import Municipality
 from kompas.policy import planfile
 from kompas.policy.planfile import PlanFileError
-from kompas.policy.selectors import plan_current, plan_list
+from kompas.policy.selectors import municipality_by_code, plan_current, plan_list
 from kompas.policy.services import plan_document, plan_file_validate, plan_import
 
 
@@ -72,7 +71,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  - {line}")
 
     def _export(self, options):
-        municipality = Municipality.objects.filter(code=options["gemeente"].upper()).first()
+        municipality = municipality_by_code(code=options["gemeente"])
         if municipality is None:
             raise CommandError(f"Gemeente {options['gemeente']} staat niet in deze installatie.")
         if options["plan"]:
