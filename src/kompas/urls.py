@@ -14,10 +14,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from kompas.core import errors
 from kompas.core import urls as core_urls
 from kompas.core.api import urls as core_api_urls
+from kompas.crisis import urls as crisis_urls
+from kompas.crisis.api import urls as crisis_api_urls
 from kompas.meetings import urls as meetings_urls
 from kompas.meetings.api import urls as meetings_api_urls
 from kompas.monitoring import urls as monitoring_urls
 from kompas.monitoring.api import urls as monitoring_api_urls
+from kompas.openbareorde import urls as openbareorde_urls
+from kompas.openbareorde.api import urls as openbareorde_api_urls
 from kompas.policy import urls as policy_urls
 from kompas.policy.api import urls as policy_api_urls
 from kompas.reporting import urls as reporting_urls
@@ -32,6 +36,8 @@ KOMPAS_URLS = [
     ("meetings", meetings_urls, meetings_api_urls),
     ("monitoring", monitoring_urls, monitoring_api_urls),
     ("reporting", reporting_urls, reporting_api_urls),
+    ("crisis", crisis_urls, crisis_api_urls),
+    ("openbareorde", openbareorde_urls, openbareorde_api_urls),
     ("core", core_urls, core_api_urls),
 ]
 
