@@ -366,6 +366,27 @@ KOMPAS_SIGNALS_KEYS = [
 KOMPAS_SIGNALS_LOOKUP_KEY = _signals_secret(
     "KOMPAS_SIGNALS_LOOKUP_KEY", lambda: secrets.token_urlsafe(48)
 )
+# Reverse proxies in front of the web server (comma-separated IPs or CIDRs). Only when the
+# request comes from one of them is X-Forwarded-For read: the client is its right-most address
+# that is not a trusted proxy. Without it, REMOTE_ADDR. Used only inside the salted rate-limit
+# key (kompas.signals.antiabuse.client_key); never stored or logged.
+KOMPAS_TRUSTED_PROXIES = env.list("KOMPAS_TRUSTED_PROXIES", default=[])
+
+
+def _check_proxies(values: list[str]) -> None:
+    import ipaddress
+
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"KOMPAS_TRUSTED_PROXIES: {value!r} is geen IP-adres of netwerk (zoals "
+                "10.0.0.0/8 of 192.0.2.10)."
+            ) from None
+
+
+_check_proxies(KOMPAS_TRUSTED_PROXIES)
 KOMPAS_MELDPUNT_CODE_EXPIRY_DAYS = env.int("KOMPAS_MELDPUNT_CODE_EXPIRY_DAYS", default=90)
 KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR = env.int("KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR", default=20)
 KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR = env.int(
