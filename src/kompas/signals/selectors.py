@@ -14,8 +14,7 @@ from django.utils.translation import gettext
 
 from kompas.core.models import Municipality
 
-from . import crypto
-from .constants import OPEN_FOR_RESPONSE, OPEN_STATES, Phenomenon, SignalStatus
+from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
 from .models import Dossier, Signal, SignalAttachment, SignalStatistic
 
 
@@ -37,12 +36,11 @@ def signal_list(
     priority: str = "",
     assignee_id: int | None = None,
     overdue: bool = False,
-    search: str = "",
+    search_ids: Iterable[int] | None = None,
     include_closed: bool = True,
 ) -> QuerySet[Signal]:
-    """Signals of one gemeente, filtered. Search matches the id and the decrypted description
-    of the gemeente's OPEN signals: the description is encrypted, so this decrypts in Python —
-    fine for the few hundred open signals a gemeente has (see README, Meldpunt)."""
+    """Signals of one gemeente, filtered. `search_ids` (from services.signal_search, which
+    decrypts and audits) narrows the list to a search's hits; None means no search."""
     now = timezone.now()
     qs = Signal.objects.filter(municipality=municipality).select_related("assignee", "dossier")
     if status:
@@ -57,15 +55,8 @@ def signal_list(
         qs = qs.filter(assignee_id=assignee_id)
     if overdue:
         qs = qs.filter(_overdue_q(now))
-    if search:
-        term = search.strip().lower()
-        ids = set()
-        if term.isdigit():
-            ids.add(int(term))
-        for pk, token in qs.filter(status__in=OPEN_STATES).values_list("pk", "description_enc"):
-            if term in crypto.decrypt(token).lower():
-                ids.add(pk)
-        qs = qs.filter(pk__in=ids)
+    if search_ids is not None:
+        qs = qs.filter(pk__in=list(search_ids))
     return qs.order_by("-created_at", "-id")
 
 

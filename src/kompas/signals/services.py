@@ -5,6 +5,7 @@ decrypt and write an audit entry."""
 
 import hashlib
 import importlib
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from .constants import (
     ALLOWED_TRANSITIONS,
     DESCRIPTION_MAX_LENGTH,
     MESSAGE_MAX_LENGTH,
+    OPEN_STATES,
     RESPONSE_TERM_DAYS,
     Channel,
     HistoryKind,
@@ -573,6 +575,34 @@ def attachment_read(*, attachment: SignalAttachment, user) -> bytes:
     return crypto.decrypt_bytes(attachment.data_enc)
 
 
+def signal_search(*, municipality: Municipality, term: str, user) -> set[int]:
+    """Ids of the gemeente's signals whose number is `term` or whose decrypted description of
+    an OPEN signal contains it. The descriptions are encrypted, so the search decrypts them in
+    Python (fine for the few hundred open signals a gemeente has; ADR 0002). One audit entry
+    records the search as a whole: who searched, in which gemeente, how many descriptions were
+    read and how many matched. The term itself is not logged (it may be a name)."""
+    term = (term or "").strip().lower()
+    if not term:
+        return set()
+    ids = {int(term)} if term.isdigit() else set()
+    rows = Signal.objects.filter(municipality=municipality, status__in=OPEN_STATES).values_list(
+        "pk", "description_enc"
+    )
+    read = 0
+    for pk, token in rows.iterator(chunk_size=500):
+        read += 1
+        if term in crypto.decrypt(token).lower():
+            ids.add(pk)
+    audit_log(
+        user=user,
+        action=AuditAction.VIEW,
+        object_type=OBJECT_TYPE,
+        municipality=municipality,
+        note=f"zoeken in meldingen: {read} beschrijvingen doorzocht, {len(ids)} gevonden",
+    )
+    return ids
+
+
 # --- Dossiers --------------------------------------------------------------------------------
 @transaction.atomic
 def dossier_link(
@@ -675,41 +705,22 @@ def _export_payload(*, signals: list[Signal], user, partner, ground, dossier) ->
     }
 
 
-@transaction.atomic
-def signal_forward(
-    *,
-    by,
-    partner: PartnerOrganisation,
-    ground: str,
-    fmt: str,
-    signal: Signal | None = None,
-    dossier: Dossier | None = None,
-) -> Export:
-    """Export a signal or a dossier for a partner as PDF or JSON, and record what was shared
-    with whom, when, and on what ground (history of every signal + audit entry).
-    The reporter's contact details are never part of an export."""
-    ground = (ground or "").strip()
-    if not ground:
-        raise ValidationError({"ground": _("Vul de grondslag in: waarom mag dit gedeeld worden?")})
-    if fmt not in ("pdf", "json"):
-        raise ValidationError({"fmt": _("Kies PDF of JSON.")})
-    if (signal is None) == (dossier is None):
-        raise ValueError("forward a signal or a dossier")
-    signals = [signal] if signal is not None else list(dossier.signals.order_by("created_at"))
-    municipality = (signal or dossier).municipality
-    payload = _export_payload(
-        signals=signals, user=by, partner=partner, ground=ground, dossier=dossier
-    )
+def _render(payload: dict, fmt: str) -> tuple[bytes, str]:
     if fmt == "json":
         content = json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-        content_type = "application/json"
-    else:
-        from weasyprint import HTML
+        return content, "application/json"
+    from weasyprint import HTML
 
-        html = render_to_string("signals/export_pdf.html", {"export": payload})
-        content = HTML(string=html).write_pdf()
-        content_type = "application/pdf"
-    subject = f"melding-{signal.pk}" if signal else f"dossier-{dossier.pk}"
+    html = render_to_string("signals/export_pdf.html", {"export": payload})
+    return HTML(string=html).write_pdf(), "application/pdf"
+
+
+@transaction.atomic
+def _forwarding_record(
+    *, by, partner, ground, fmt, signals, signal, dossier, municipality, content
+) -> Forwarding:
+    """Record the export: the signals' rows are locked only for these few inserts."""
+    list(Signal.objects.select_for_update().filter(pk__in=[s.pk for s in signals]))
     forwarding = Forwarding(
         municipality=municipality,
         signal=signal,
@@ -737,6 +748,51 @@ def signal_forward(
             obj=s,
             note=f"gedeeld met {partner.code} als {fmt} (doorzending {forwarding.pk})",
         )
+    return forwarding
+
+
+def signal_forward(
+    *,
+    by,
+    partner: PartnerOrganisation,
+    ground: str,
+    fmt: str,
+    signal: Signal | None = None,
+    dossier: Dossier | None = None,
+) -> Export:
+    """Export a signal or a dossier for a partner as PDF or JSON, and record what was shared
+    with whom, when, and on what ground (history of every signal + audit entry).
+    The reporter's contact details are never part of an export.
+
+    The PDF (seconds of WeasyPrint) is rendered before the transaction that locks the
+    signals' rows opens: on SQLite that transaction holds the database's one write lock, so
+    reporters and colleagues would wait for the rendering. The record names the SHA-256 of
+    exactly the file that was handed out."""
+    ground = (ground or "").strip()
+    if not ground:
+        raise ValidationError({"ground": _("Vul de grondslag in: waarom mag dit gedeeld worden?")})
+    if fmt not in ("pdf", "json"):
+        raise ValidationError({"fmt": _("Kies PDF of JSON.")})
+    if (signal is None) == (dossier is None):
+        raise ValueError("forward a signal or a dossier")
+    signals = [signal] if signal is not None else list(dossier.signals.order_by("created_at"))
+    municipality = (signal or dossier).municipality
+    payload = _export_payload(
+        signals=signals, user=by, partner=partner, ground=ground, dossier=dossier
+    )
+    content, content_type = _render(payload, fmt)
+    forwarding = _forwarding_record(
+        by=by,
+        partner=partner,
+        ground=ground,
+        fmt=fmt,
+        signals=signals,
+        signal=signal,
+        dossier=dossier,
+        municipality=municipality,
+        content=content,
+    )
+    subject = f"melding-{signal.pk}" if signal else f"dossier-{dossier.pk}"
     return Export(
         content=content,
         content_type=content_type,
@@ -823,29 +879,50 @@ def retention_run(*, dry_run: bool = True, now: datetime | None = None) -> Reten
 
 
 # --- Key rotation ----------------------------------------------------------------------------
-@transaction.atomic
+ROTATE_BATCH = 500
+
+
+def _rotate_batches(qs, fields: list[str], rotate, *, batch_size: int | None = None) -> int:
+    """Re-encrypt `fields` of every row of `qs`, ROTATE_BATCH rows per transaction: the ids
+    stream from the database (.iterator()), never all rows in memory, and each batch's rows
+    are locked only while that batch is rewritten. A run that stops half-way leaves every
+    value readable (old keys still decrypt); running it again finishes the job."""
+    size = batch_size or ROTATE_BATCH
+    done = 0
+    ids = qs.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=size)
+    while batch := list(itertools.islice(ids, size)):
+        with transaction.atomic():
+            rows = list(qs.model.objects.select_for_update().filter(pk__in=batch).only(*fields))
+            for row in rows:
+                for name in fields:
+                    setattr(row, name, rotate(getattr(row, name)))
+            qs.model.objects.bulk_update(rows, fields)
+        done += len(rows)
+    return done
+
+
 def keys_rotate() -> dict[str, int]:
-    """Re-encrypt every encrypted value with the current (first) key."""
-    counts = {"meldingen": 0, "berichten": 0, "bijlagen": 0, "historie": 0}
-    for s in Signal.objects.select_for_update():
-        s.description_enc = crypto.rotate_text(s.description_enc)
-        s.location_enc = crypto.rotate_text(s.location_enc)
-        s.contact_enc = crypto.rotate_text(s.contact_enc)
-        s.save(update_fields=["description_enc", "location_enc", "contact_enc"])
-        counts["meldingen"] += 1
-    for m in SignalMessage.objects.select_for_update():
-        m.body_enc = crypto.rotate_text(m.body_enc)
-        m.save(update_fields=["body_enc"])
-        counts["berichten"] += 1
-    for a in SignalAttachment.objects.select_for_update():
-        a.data_enc = crypto.rotate_bytes(a.data_enc)
-        a.save(update_fields=["data_enc"])
-        counts["bijlagen"] += 1
+    """Re-encrypt every encrypted value with the current (first) key, in batches."""
+    counts = {
+        "meldingen": _rotate_batches(
+            Signal.objects.all(),
+            ["description_enc", "location_enc", "contact_enc"],
+            crypto.rotate_text,
+        ),
+        "berichten": _rotate_batches(SignalMessage.objects.all(), ["body_enc"], crypto.rotate_text),
+        # Attachments are up to 10 MB each: a few at a time.
+        "bijlagen": _rotate_batches(
+            SignalAttachment.objects.all(),
+            ["data_enc"],
+            crypto.rotate_bytes,
+            batch_size=max(1, ROTATE_BATCH // 50),
+        ),
+    }
     # History rows are append-only for everything except re-encryption of their note; the
     # trigger allows changing note_enc only (migration 0002).
-    for h in SignalHistory.objects.exclude(note_enc=""):
-        SignalHistory.objects.filter(pk=h.pk).update(note_enc=crypto.rotate_text(h.note_enc))
-        counts["historie"] += 1
+    counts["historie"] = _rotate_batches(
+        SignalHistory.objects.exclude(note_enc=""), ["note_enc"], crypto.rotate_text
+    )
     return counts
 
 

@@ -279,7 +279,11 @@ def signal_list(request, slug):
         priority=filters.get("priority") or "",
         assignee_id=filters.get("assignee"),
         overdue=bool(filters.get("overdue")),
-        search=filters.get("q") or "",
+        search_ids=services.signal_search(
+            municipality=municipality, term=filters["q"], user=request.user
+        )
+        if filters.get("q")
+        else None,
     )
     page = Paginator(qs, 25).get_page(request.GET.get("pagina"))
     for s in page.object_list:
