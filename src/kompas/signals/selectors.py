@@ -6,16 +6,18 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Municipality
 
 from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
-from .models import Dossier, Signal, SignalAttachment, SignalStatistic
+from .models import Dossier, Forwarding, Signal, SignalAttachment, SignalStatistic
 
 
 # --- Public pages: the gemeente of the URL ------------------------------------------------------
@@ -60,6 +62,16 @@ def signal_list(
     return qs.order_by("-created_at", "-id")
 
 
+def staff_choices(*, municipality: Municipality) -> QuerySet:
+    """The gemeente's beheerders and adviseurs: who can handle a signal."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__municipality=municipality, memberships__role__in=STAFF_ROLES)
+        .distinct()
+        .order_by("username")
+    )
+
+
 def signal_is_overdue(signal: Signal, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     return signal.status in OPEN_FOR_RESPONSE and signal.due_at < now
@@ -74,6 +86,26 @@ def signal_get(*, municipality: Municipality, signal_id: int) -> Signal:
     if signal is None:
         raise Http404
     return signal
+
+
+def signal_find(*, municipality: Municipality, signal_id) -> Signal | None:
+    """The gemeente's signal with this id, or None (where a 404 is not the answer)."""
+    return Signal.objects.filter(municipality=municipality, pk=signal_id).first()
+
+
+def forwarding_list(*, signal: Signal) -> QuerySet[Forwarding]:
+    """What was shared of this signal (on its own or in a dossier), newest first."""
+    return signal.forwardings.select_related("partner", "by").order_by("-at", "-id")
+
+
+def dossier_signals(*, dossier: Dossier) -> QuerySet[Signal]:
+    return dossier.signals.order_by("created_at", "id")
+
+
+def municipality_list_for_command(*, code: str = "") -> QuerySet[Municipality]:
+    """Every gemeente, or the one with CBS code `code` (management commands)."""
+    qs = Municipality.objects.order_by("code")
+    return qs.filter(code=code) if code else qs
 
 
 def signal_counts(*, municipality: Municipality) -> dict:

@@ -47,7 +47,7 @@ def test_key_rotation_reads_the_rows_in_batches(
     old_key = settings.KOMPAS_SIGNALS_KEYS[0]
     new_key = Fernet.generate_key().decode()
     settings.KOMPAS_SIGNALS_KEYS = [new_key, old_key]
-    monkeypatch.setattr(services, "ROTATE_BATCH", 2)
+    monkeypatch.setattr(services.keys, "ROTATE_BATCH", 2)
     with CaptureQueriesContext(connection) as ctx:
         counts = services.keys_rotate()
     assert counts["meldingen"] == 5 and counts["berichten"] == 1
