@@ -124,6 +124,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ------------------------------------------------------------------------------------
+# Shared by every web and task process: the meldpunt's rate limits, wrong-code counters and
+# single-use tokens must count across gunicorn workers. Default: a file cache in the data
+# directory (the demo, one machine), whose add/incr are made atomic across processes with a
+# file lock (kompas.signals.cache). Production: a Redis URL, e.g. redis://127.0.0.1:6379/1,
+# served by Django's own Redis backend (the `redis` package is pinned).
+KOMPAS_CACHE_URL = env.str("KOMPAS_CACHE_URL", default=f"filecache://{DATA_DIR / 'cache'}")
+
+
+def _cache(url: str) -> dict:
+    config = environ.Env.cache_url_config(url)
+    scheme = url.split(":", 1)[0]
+    if scheme == "filecache":
+        config["BACKEND"] = "kompas.signals.cache.LockedFileBasedCache"
+        # Django's default of 300 entries would cull live counters (and the daily salt).
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
+    elif scheme.startswith(("redis", "rediss")):
+        config["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    elif scheme == "locmemcache" and PRODUCTION:
+        raise ImproperlyConfigured(
+            "KOMPAS_CACHE_URL=locmemcache:// geldt per proces: de limieten van het meldpunt "
+            "tellen dan per gunicorn-worker. Gebruik in productie een redis://-URL."
+        )
+    return config
+
+
+CACHES = {"default": _cache(KOMPAS_CACHE_URL)}
+
 # --- Background tasks -------------------------------------------------------------------------
 # Huey behind kompas.core.tasks (docs/adr/0003-task-queue.md). KOMPAS_TASK_QUEUE is `sqlite`
 # (a file in the data directory: the embedded demo), a `redis://` URL (production), or
@@ -341,6 +369,27 @@ KOMPAS_SIGNALS_KEYS = [
 KOMPAS_SIGNALS_LOOKUP_KEY = _signals_secret(
     "KOMPAS_SIGNALS_LOOKUP_KEY", lambda: secrets.token_urlsafe(48)
 )
+# Reverse proxies in front of the web server (comma-separated IPs or CIDRs). Only when the
+# request comes from one of them is X-Forwarded-For read: the client is its right-most address
+# that is not a trusted proxy. Without it, REMOTE_ADDR. Used only inside the salted rate-limit
+# key (kompas.signals.antiabuse.client_key); never stored or logged.
+KOMPAS_TRUSTED_PROXIES = env.list("KOMPAS_TRUSTED_PROXIES", default=[])
+
+
+def _check_proxies(values: list[str]) -> None:
+    import ipaddress
+
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"KOMPAS_TRUSTED_PROXIES: {value!r} is geen IP-adres of netwerk (zoals "
+                "10.0.0.0/8 of 192.0.2.10)."
+            ) from None
+
+
+_check_proxies(KOMPAS_TRUSTED_PROXIES)
 KOMPAS_MELDPUNT_CODE_EXPIRY_DAYS = env.int("KOMPAS_MELDPUNT_CODE_EXPIRY_DAYS", default=90)
 KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR = env.int("KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR", default=20)
 KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR = env.int(

@@ -1,16 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Anti-abuse for the public meldpunt without storing who the reporter is.
 
-- Rate limits: short-lived counters in Django's cache, keyed by HMAC(daily salt, client
-  address). The salt is random, lives only in the cache and changes every day, so a counter
-  key cannot be linked back to an address, not even by us, once the day is over.
+- Rate limits: short-lived counters in Django's shared cache (KOMPAS_CACHE_URL), keyed by
+  HMAC(daily salt, client address; behind a trusted proxy the forwarded address). The salt
+  is random, lives only in the cache and changes every day, so a counter key cannot be
+  linked back to an address, not even by us, once the day is over.
 - Forms: a honeypot field and a signed start time (minimum fill time), plus CSRF.
 - API: proof of work (hashcash): the client finds a nonce so that
   sha256(challenge ":" nonce) starts with N zero bits; a challenge is signed and single-use.
 """
 
+import functools
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import time
 
@@ -33,9 +36,41 @@ def _daily_salt() -> bytes:
     return salt.encode()
 
 
+@functools.lru_cache(maxsize=8)
+def _networks(values: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(v.strip(), strict=False) for v in values if v.strip())
+
+
+def _trusted(address: str, networks) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
+def client_address(request) -> str:
+    """The client's address, for client_key only (never stored, never logged).
+
+    REMOTE_ADDR, unless that is a trusted reverse proxy (KOMPAS_TRUSTED_PROXIES): then the
+    right-most X-Forwarded-For address that is not a trusted proxy. Addresses left of it were
+    written by the client itself and cannot be believed."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    networks = _networks(tuple(settings.KOMPAS_TRUSTED_PROXIES))
+    if not networks or not _trusted(remote, networks):
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [h for h in hops if h]
+    for hop in reversed(hops):
+        if not _trusted(hop, networks):
+            return hop
+    # Every hop is a trusted proxy (or there is no header): the left-most one is the client.
+    return hops[0] if hops else remote
+
+
 def client_key(request) -> str:
     """An anonymous, daily-changing key for the client; the address itself is not kept."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hmac.new(_daily_salt(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 

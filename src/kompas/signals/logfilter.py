@@ -33,7 +33,7 @@ class AnonymityFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a broken format string must not hide the scrub
+        except Exception:  # a broken format string must not hide the scrub
             message = str(record.msg)
         record.msg = scrub(message)
         record.args = None

@@ -6,17 +6,18 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Municipality
 
-from . import crypto
-from .constants import OPEN_FOR_RESPONSE, OPEN_STATES, Phenomenon, SignalStatus
-from .models import Dossier, Signal, SignalAttachment, SignalStatistic
+from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
+from .models import Dossier, Forwarding, Signal, SignalAttachment, SignalStatistic
 
 
 # --- Public pages: the gemeente of the URL ------------------------------------------------------
@@ -37,12 +38,11 @@ def signal_list(
     priority: str = "",
     assignee_id: int | None = None,
     overdue: bool = False,
-    search: str = "",
+    search_ids: Iterable[int] | None = None,
     include_closed: bool = True,
 ) -> QuerySet[Signal]:
-    """Signals of one gemeente, filtered. Search matches the id and the decrypted description
-    of the gemeente's OPEN signals: the description is encrypted, so this decrypts in Python —
-    fine for the few hundred open signals a gemeente has (see README, Meldpunt)."""
+    """Signals of one gemeente, filtered. `search_ids` (from services.signal_search, which
+    decrypts and audits) narrows the list to a search's hits; None means no search."""
     now = timezone.now()
     qs = Signal.objects.filter(municipality=municipality).select_related("assignee", "dossier")
     if status:
@@ -57,16 +57,19 @@ def signal_list(
         qs = qs.filter(assignee_id=assignee_id)
     if overdue:
         qs = qs.filter(_overdue_q(now))
-    if search:
-        term = search.strip().lower()
-        ids = set()
-        if term.isdigit():
-            ids.add(int(term))
-        for pk, token in qs.filter(status__in=OPEN_STATES).values_list("pk", "description_enc"):
-            if term in crypto.decrypt(token).lower():
-                ids.add(pk)
-        qs = qs.filter(pk__in=ids)
+    if search_ids is not None:
+        qs = qs.filter(pk__in=list(search_ids))
     return qs.order_by("-created_at", "-id")
+
+
+def staff_choices(*, municipality: Municipality) -> QuerySet:
+    """The gemeente's beheerders and adviseurs: who can handle a signal."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__municipality=municipality, memberships__role__in=STAFF_ROLES)
+        .distinct()
+        .order_by("username")
+    )
 
 
 def signal_is_overdue(signal: Signal, now: datetime | None = None) -> bool:
@@ -83,6 +86,26 @@ def signal_get(*, municipality: Municipality, signal_id: int) -> Signal:
     if signal is None:
         raise Http404
     return signal
+
+
+def signal_find(*, municipality: Municipality, signal_id) -> Signal | None:
+    """The gemeente's signal with this id, or None (where a 404 is not the answer)."""
+    return Signal.objects.filter(municipality=municipality, pk=signal_id).first()
+
+
+def forwarding_list(*, signal: Signal) -> QuerySet[Forwarding]:
+    """What was shared of this signal (on its own or in a dossier), newest first."""
+    return signal.forwardings.select_related("partner", "by").order_by("-at", "-id")
+
+
+def dossier_signals(*, dossier: Dossier) -> QuerySet[Signal]:
+    return dossier.signals.order_by("created_at", "id")
+
+
+def municipality_list_for_command(*, code: str = "") -> QuerySet[Municipality]:
+    """Every gemeente, or the one with CBS code `code` (management commands)."""
+    qs = Municipality.objects.order_by("code")
+    return qs.filter(code=code) if code else qs
 
 
 def signal_counts(*, municipality: Municipality) -> dict:

@@ -7,8 +7,16 @@ from PIL import Image
 
 
 @pytest.fixture(autouse=True)
-def _meldpunt_settings(settings):
-    """Fresh rate-limit counters per test; no minimum fill time unless a test sets one."""
+def _meldpunt_settings(settings, tmp_path):
+    """Fresh rate-limit counters per test, in the shared file cache the demo uses (its own
+    directory per test, so parallel test workers never share counters); no minimum fill time
+    unless a test sets one."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "kompas.signals.cache.LockedFileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     cache.clear()
     settings.KOMPAS_MELDPUNT_MIN_FILL_SECONDS = 0
     settings.KOMPAS_MELDPUNT_POW_BITS = 4

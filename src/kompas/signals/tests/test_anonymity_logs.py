@@ -89,7 +89,7 @@ def test_nothing_identifying_is_stored_in_the_database(client, heerenveen, djang
     dump = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - test-only dump
+            cursor.execute(f'SELECT * FROM "{table}"')  # test-only dump
             dump.extend(str(row) for row in cursor.fetchall())
     text = "\n".join(dump)
     assert Signal.objects.count() == 1

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.http import Http404
 
 from kompas.core.models import AuditEntry
-from kompas.signals import services
 from kompas.signals.selectors import (
     signal_counts_per_quarter,
     signal_get_for_partner,
@@ -51,22 +50,16 @@ def test_quarterly_counts(make_signal, heerenveen):
     assert {(r["phenomenon"], r["count"]) for r in rows} == {("witwassen", 2), ("woonfraude", 1)}
 
 
-def test_monitoring_feed_is_guarded(make_signal, heerenveen, monkeypatch):
-    make_signal(phenomenon="witwassen")
-    real = services.importlib.import_module
+def test_the_feed_calls_monitoring_by_plain_import():
+    """monitoring is a declared dependency: the feed imports its services, no string lookup
+    that a renamed function would silently switch off."""
+    from kompas.monitoring import services as monitoring_services
+    from kompas.signals.services import feeds
 
-    def missing(name):
-        if name == "kompas.monitoring.services":
-            raise ModuleNotFoundError(name)
-        return real(name)
-
-    monkeypatch.setattr(services.importlib, "import_module", missing)
-    assert services.signals_feed_monitoring(municipality=heerenveen) is None
+    assert feeds.monitoring_services is monitoring_services
+    assert "kompas.monitoring" in apps.get_app_config("signals").kompas_depends_on
 
 
-@pytest.mark.skipif(
-    not apps.is_installed("kompas.monitoring"), reason="monitoring-app niet geïnstalleerd"
-)
 def test_feed_reaches_monitoring(make_signal, heerenveen):
     from kompas.monitoring.models import Observation
 

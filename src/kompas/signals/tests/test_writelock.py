@@ -50,7 +50,7 @@ def test_concurrent_reports_each_stored_once_with_history_and_audit(heerenveen):
                     location=Location(postcode="8441AB", number=str(i + 1)),
                 )
                 codes.append(new.receipt_code)
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:  # reported below
             errors.append(exc)
         finally:
             connection.close()

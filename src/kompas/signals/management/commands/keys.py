@@ -23,7 +23,7 @@ class Command(BaseCommand):
         try:
             crypto.fernet()
             counts = keys_rotate()
-        except Exception as exc:  # noqa: BLE001 - report any key problem in plain Dutch
+        except Exception as exc:  # report any key problem in plain Dutch
             raise CommandError(f"Opnieuw versleutelen mislukt, niets gewijzigd: {exc}") from exc
         self.stdout.write(
             "Opnieuw versleuteld met de huidige sleutel: "

@@ -1,262 +1,37 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Views of the meldpunt: public intake and follow-up (no login), and triage for team
-Veiligheid (beheerder/adviseur; lezers see counts only; partners nothing)."""
+"""Triage for team Veiligheid (beheerder/adviseur; lezers see counts only; partners nothing):
+list, detail, workflow forms, forwarding, dossiers."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_not_required
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from kompas.core.constants import STAFF_ROLES, Role
-from kompas.core.db import database_busy
-from kompas.core.models import Municipality
+from kompas.core.selectors import municipality_get_for_user
 
-from . import antiabuse, selectors, services
-from .classifier import suggest
-from .constants import PUBLIC_STATUS_TEXT, Phenomenon
-from .crypto import receipt_code_format
-from .forms import (
+from .. import selectors, services
+from ..classifier import suggest
+from ..forms import (
     ClassifyForm,
-    CodeForm,
     FilterForm,
     ForwardForm,
-    IntakeForm,
     LinkForm,
     QuestionForm,
-    ReplyForm,
     TransitionForm,
 )
-from .uploads import use_memory_uploads
-
-_ACCESS_SALT = "kompas.signals.follow-up-access"
-_ACCESS_MAX_AGE = 30 * 60
-
-
-def _public_municipality(slug: str) -> Municipality:
-    return selectors.municipality_for_public(slug)
-
-
-def _public(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)
-    return response
-
-
-def intake_location(data) -> services.Location:
-    return services.Location(
-        postcode=data.get("postcode", ""),
-        number=data.get("number", ""),
-        addition=data.get("addition", ""),
-        description=data.get("place", ""),
-    )
-
-
-def intake_contact(data) -> services.Contact:
-    return services.Contact(
-        name=data.get("contact_name", ""),
-        email=data.get("contact_email", ""),
-        phone=data.get("contact_phone", ""),
-    )
-
-
-def intake_busy_message() -> str:
-    """The database could not take the report now (SQLite busy): nothing was stored."""
-    return _(
-        "Het is op dit moment erg druk. Uw melding is nog niet verstuurd. Probeer het over een "
-        "minuut opnieuw; wat u heeft ingevuld staat hieronder nog. Voeg eventuele bijlagen "
-        "opnieuw toe."
-    )
-
-
-def _busy_text() -> str:
-    return _(
-        "Het is op dit moment erg druk; er is niets opgeslagen. Probeer het over een minuut "
-        "opnieuw. Wat u heeft ingevuld staat hieronder nog."
-    )
-
-
-def intake_create(*, municipality, data, channel) -> services.NewSignal:
-    return services.signal_create(
-        municipality=municipality,
-        phenomenon=data["phenomenon"],
-        description=data["description"],
-        location=intake_location(data),
-        when_kind=data.get("when_kind") or "onbekend",
-        when_from=data.get("when_from"),
-        when_to=data.get("when_to"),
-        contact=intake_contact(data),
-        attachments=data.get("attachments") or [],
-        channel=channel,
-    )
-
-
-# --- Public -----------------------------------------------------------------------------------
-@login_not_required
-@csrf_exempt  # CSRF is checked below, after the memory-only upload handler is in place.
-def intake(request, slug):
-    if request.method == "POST":
-        use_memory_uploads(request)
-        return csrf_protect(_intake)(request, slug)
-    return _intake(request, slug)
-
-
-def _intake(request, slug):
-    municipality = _public_municipality(slug)
-    context = {"municipality": municipality, "phenomena": Phenomenon}
-    if request.method == "POST":
-        if antiabuse.limit_reached(
-            request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
-        ):
-            return _public(render(request, "signals/public/limited.html", context, status=429))
-        form = IntakeForm(request.POST, request.FILES)
-        if form.is_valid():
-            antiabuse.limit_hit(request, bucket="submit")
-            status = 400
-            try:
-                new = intake_create(
-                    municipality=municipality, data=form.cleaned_data, channel="web"
-                )
-            except ValidationError as exc:
-                for fld, errs in exc.message_dict.items():
-                    form.add_error(fld if fld in form.fields else None, errs)
-            except OperationalError as exc:
-                if not database_busy(exc):
-                    raise
-                # Nothing was stored; the reporter keeps what they wrote and tries again.
-                form.add_error(None, intake_busy_message())
-                status = 503
-            else:
-                context["code"] = receipt_code_format(new.receipt_code)
-                return _public(render(request, "signals/public/receipt.html", context))
-        else:
-            status = 400
-    else:
-        form = IntakeForm()
-        status = 200
-    context["form"] = form
-    return _public(render(request, "signals/public/intake.html", context, status=status))
-
-
-def _access_token(signal) -> str:
-    return signing.dumps({"s": signal.pk}, salt=_ACCESS_SALT)
-
-
-def _signal_from_access(municipality, token):
-    try:
-        data = signing.loads(token or "", salt=_ACCESS_SALT, max_age=_ACCESS_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    return selectors.Signal.objects.filter(municipality=municipality, pk=data.get("s")).first()
-
-
-def _follow_up_page(request, municipality, signal, reply_form=None, status=200):
-    from .services import signal_view_for_reporter
-
-    view = signal_view_for_reporter(signal=signal)
-    return _public(
-        render(
-            request,
-            "signals/public/follow_up.html",
-            {
-                "municipality": municipality,
-                "view": view,
-                "status_text": PUBLIC_STATUS_TEXT[view.status],
-                "reply_form": reply_form or ReplyForm(initial={"access": _access_token(signal)}),
-            },
-            status=status,
-        )
-    )
-
-
-@login_not_required
-@csrf_exempt
-def follow_up(request, slug):
-    if request.method == "POST":
-        use_memory_uploads(request)
-        return csrf_protect(_follow_up)(request, slug)
-    return _follow_up(request, slug)
-
-
-def _follow_up(request, slug):
-    municipality = _public_municipality(slug)
-    context = {"municipality": municipality}
-    if request.method != "POST":
-        context["form"] = CodeForm()
-        return _public(render(request, "signals/public/code.html", context))
-    limit = settings.KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR
-    if "access" in request.POST:
-        # A reply from a reporter who already entered the code (signed, short-lived access).
-        signal = _signal_from_access(municipality, request.POST.get("access"))
-        if signal is None:
-            context["form"] = CodeForm()
-            context["expired"] = True
-            return _public(render(request, "signals/public/code.html", context, status=403))
-        form = ReplyForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.signal_reporter_reply(
-                    signal=signal,
-                    text=form.cleaned_data["text"],
-                    attachments=form.cleaned_data["attachments"],
-                )
-            except ValidationError as exc:
-                form.add_error("text", exc.messages)
-            except OperationalError as exc:
-                if not database_busy(exc):
-                    raise
-                form.add_error(None, _busy_text())
-                return _follow_up_page(request, municipality, signal, reply_form=form, status=503)
-            else:
-                messages.success(request, _("Dank u wel. Wij hebben uw bericht ontvangen."))
-                return _follow_up_page(request, municipality, signal)
-        return _follow_up_page(request, municipality, signal, reply_form=form, status=400)
-    if antiabuse.limit_reached(request, bucket="code", limit=limit):
-        return _public(render(request, "signals/public/limited.html", context, status=429))
-    form = CodeForm(request.POST)
-    if form.is_valid():
-        try:
-            signal = services.signal_follow_up_open(
-                municipality=municipality, code=form.cleaned_data["code"]
-            )
-        except OperationalError as exc:
-            if not database_busy(exc):
-                raise
-            form.add_error(None, _busy_text())
-            context["form"] = form
-            return _public(render(request, "signals/public/code.html", context, status=503))
-        if signal is not None:
-            return _follow_up_page(request, municipality, signal)
-        antiabuse.limit_hit(request, bucket="code")
-        form.add_error(
-            "code",
-            _(
-                "Deze code kennen we niet, of hij is verlopen. Controleer de 16 cijfers. Na "
-                "een aantal foute pogingen moet u een uur wachten."
-            ),
-        )
-    context["form"] = form
-    return _public(render(request, "signals/public/code.html", context, status=400))
 
 
 # --- Staff ------------------------------------------------------------------------------------
 def _staff(request, slug):
-    from kompas.core.selectors import municipality_get_for_user
-
     return municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
 
 
 def signal_list(request, slug):
-    from kompas.core.selectors import municipality_get_for_user
-
     municipality, membership = municipality_get_for_user(
         user=request.user, slug=slug, roles=[Role.ADMIN, Role.ADVISOR, Role.READER]
     )
@@ -269,7 +44,7 @@ def signal_list(request, slug):
                 "counts": selectors.signal_counts(municipality=municipality),
             },
         )
-    staff = list(services.staff_choices(municipality=municipality))
+    staff = list(selectors.staff_choices(municipality=municipality))
     form = FilterForm(request.GET or None, staff=staff)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.signal_list(
@@ -279,7 +54,11 @@ def signal_list(request, slug):
         priority=filters.get("priority") or "",
         assignee_id=filters.get("assignee"),
         overdue=bool(filters.get("overdue")),
-        search=filters.get("q") or "",
+        search_ids=services.signal_search(
+            municipality=municipality, term=filters["q"], user=request.user
+        )
+        if filters.get("q")
+        else None,
     )
     page = Paginator(qs, 25).get_page(request.GET.get("pagina"))
     for s in page.object_list:
@@ -294,7 +73,7 @@ def signal_list(request, slug):
 
 
 def _detail_context(request, municipality, signal, **forms):
-    staff = list(services.staff_choices(municipality=municipality))
+    staff = list(selectors.staff_choices(municipality=municipality))
     view = services.signal_view(signal=signal, user=request.user)
     return {
         "municipality": municipality,
@@ -315,7 +94,7 @@ def _detail_context(request, municipality, signal, **forms):
         "question_form": forms.get("question_form") or QuestionForm(),
         "link_form": forms.get("link_form") or LinkForm(),
         "forward_form": forms.get("forward_form") or ForwardForm(),
-        "forwardings": signal.forwardings.select_related("partner", "by"),
+        "forwardings": selectors.forwarding_list(signal=signal),
     }
 
 
@@ -362,7 +141,7 @@ def signal_transition(request, slug, pk):
 def signal_classify(request, slug, pk):
     municipality, _m = _staff(request, slug)
     signal = selectors.signal_get(municipality=municipality, signal_id=pk)
-    staff = list(services.staff_choices(municipality=municipality))
+    staff = list(selectors.staff_choices(municipality=municipality))
     form = ClassifyForm(request.POST, staff=staff)
     if not form.is_valid():
         return _rerender(request, municipality, signal, classify_form=form)
@@ -372,7 +151,7 @@ def signal_classify(request, slug, pk):
     if data["priority"] != signal.priority:
         services.signal_set_priority(signal=signal, priority=data["priority"], by=request.user)
     if data["assignee"] != signal.assignee_id:
-        assignee = get_user_model().objects.filter(pk=data["assignee"]).first()
+        assignee = next((u for u in staff if u.pk == data["assignee"]), None)
         services.signal_assign(signal=signal, assignee=assignee, by=request.user)
     messages.success(request, _("De melding is bijgewerkt."))
     return redirect("signals:signal_detail", slug=slug, pk=pk)
@@ -404,9 +183,9 @@ def signal_link(request, slug, pk):
     signal = selectors.signal_get(municipality=municipality, signal_id=pk)
     form = LinkForm(request.POST)
     if form.is_valid():
-        other = selectors.Signal.objects.filter(
-            municipality=municipality, pk=form.cleaned_data["other"]
-        ).first()
+        other = selectors.signal_find(
+            municipality=municipality, signal_id=form.cleaned_data["other"]
+        )
         if other is None or other.pk == signal.pk:
             form.add_error("other", _("Er is geen andere melding met dit nummer in deze gemeente."))
         else:
@@ -489,7 +268,7 @@ def dossier_detail(request, slug, pk):
         {
             "municipality": municipality,
             "dossier": dossier,
-            "signals": dossier.signals.order_by("created_at"),
+            "signals": selectors.dossier_signals(dossier=dossier),
             "timeline": timeline,
             "forward_form": form,
         },

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Views of the meldpunt: public intake and follow-up (no login), and triage for team
+Veiligheid. One module per audience; the names stay importable as kompas.signals.views.X."""
+
+from .public import (
+    follow_up,
+    intake,
+    intake_busy_message,
+    intake_contact,
+    intake_create,
+    intake_location,
+)
+from .staff import (
+    attachment_download,
+    dossier_detail,
+    dossier_list,
+    signal_classify,
+    signal_detail,
+    signal_forward,
+    signal_link,
+    signal_list,
+    signal_question,
+    signal_transition,
+)
+
+__all__ = [
+    "attachment_download",
+    "dossier_detail",
+    "dossier_list",
+    "follow_up",
+    "intake",
+    "intake_busy_message",
+    "intake_contact",
+    "intake_create",
+    "intake_location",
+    "signal_classify",
+    "signal_detail",
+    "signal_forward",
+    "signal_link",
+    "signal_list",
+    "signal_question",
+    "signal_transition",
+]

@@ -1,0 +1,233 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public pages of the meldpunt (no login, no JavaScript needed): intake and the reporter's
+follow-up with the receipt code."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import OperationalError
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from kompas.core.db import database_busy
+
+from .. import antiabuse, selectors, services
+from ..constants import PUBLIC_STATUS_TEXT, Phenomenon
+from ..crypto import receipt_code_format
+from ..forms import (
+    CodeForm,
+    IntakeForm,
+    ReplyForm,
+)
+from ..uploads import use_memory_uploads
+
+_ACCESS_SALT = "kompas.signals.follow-up-access"
+_ACCESS_MAX_AGE = 30 * 60
+
+
+def _public_municipality(slug: str):
+    return selectors.municipality_for_public(slug)
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    return response
+
+
+def intake_location(data) -> services.Location:
+    return services.Location(
+        postcode=data.get("postcode", ""),
+        number=data.get("number", ""),
+        addition=data.get("addition", ""),
+        description=data.get("place", ""),
+    )
+
+
+def intake_contact(data) -> services.Contact:
+    return services.Contact(
+        name=data.get("contact_name", ""),
+        email=data.get("contact_email", ""),
+        phone=data.get("contact_phone", ""),
+    )
+
+
+def intake_busy_message() -> str:
+    """The database could not take the report now (SQLite busy): nothing was stored."""
+    return _(
+        "Het is op dit moment erg druk. Uw melding is nog niet verstuurd. Probeer het over een "
+        "minuut opnieuw; wat u heeft ingevuld staat hieronder nog. Voeg eventuele bijlagen "
+        "opnieuw toe."
+    )
+
+
+def _busy_text() -> str:
+    return _(
+        "Het is op dit moment erg druk; er is niets opgeslagen. Probeer het over een minuut "
+        "opnieuw. Wat u heeft ingevuld staat hieronder nog."
+    )
+
+
+def intake_create(*, municipality, data, channel) -> services.NewSignal:
+    return services.signal_create(
+        municipality=municipality,
+        phenomenon=data["phenomenon"],
+        description=data["description"],
+        location=intake_location(data),
+        when_kind=data.get("when_kind") or "onbekend",
+        when_from=data.get("when_from"),
+        when_to=data.get("when_to"),
+        contact=intake_contact(data),
+        attachments=data.get("attachments") or [],
+        channel=channel,
+    )
+
+
+# --- Public -----------------------------------------------------------------------------------
+@login_not_required
+@csrf_exempt  # CSRF is checked below, after the memory-only upload handler is in place.
+def intake(request, slug):
+    if request.method == "POST":
+        use_memory_uploads(request)
+        return csrf_protect(_intake)(request, slug)
+    return _intake(request, slug)
+
+
+def _intake(request, slug):
+    municipality = _public_municipality(slug)
+    context = {"municipality": municipality, "phenomena": Phenomenon}
+    if request.method == "POST":
+        if antiabuse.limit_reached(
+            request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
+        ):
+            return _public(render(request, "signals/public/limited.html", context, status=429))
+        form = IntakeForm(request.POST, request.FILES)
+        if form.is_valid():
+            antiabuse.limit_hit(request, bucket="submit")
+            status = 400
+            try:
+                new = intake_create(
+                    municipality=municipality, data=form.cleaned_data, channel="web"
+                )
+            except ValidationError as exc:
+                for fld, errs in exc.message_dict.items():
+                    form.add_error(fld if fld in form.fields else None, errs)
+            except OperationalError as exc:
+                if not database_busy(exc):
+                    raise
+                # Nothing was stored; the reporter keeps what they wrote and tries again.
+                form.add_error(None, intake_busy_message())
+                status = 503
+            else:
+                context["code"] = receipt_code_format(new.receipt_code)
+                return _public(render(request, "signals/public/receipt.html", context))
+        else:
+            status = 400
+    else:
+        form = IntakeForm()
+        status = 200
+    context["form"] = form
+    return _public(render(request, "signals/public/intake.html", context, status=status))
+
+
+def _access_token(signal) -> str:
+    return signing.dumps({"s": signal.pk}, salt=_ACCESS_SALT)
+
+
+def _signal_from_access(municipality, token):
+    try:
+        data = signing.loads(token or "", salt=_ACCESS_SALT, max_age=_ACCESS_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return selectors.signal_find(municipality=municipality, signal_id=data.get("s"))
+
+
+def _follow_up_page(request, municipality, signal, reply_form=None, status=200):
+    view = services.signal_view_for_reporter(signal=signal)
+    return _public(
+        render(
+            request,
+            "signals/public/follow_up.html",
+            {
+                "municipality": municipality,
+                "view": view,
+                "status_text": PUBLIC_STATUS_TEXT[view.status],
+                "reply_form": reply_form or ReplyForm(initial={"access": _access_token(signal)}),
+            },
+            status=status,
+        )
+    )
+
+
+@login_not_required
+@csrf_exempt
+def follow_up(request, slug):
+    if request.method == "POST":
+        use_memory_uploads(request)
+        return csrf_protect(_follow_up)(request, slug)
+    return _follow_up(request, slug)
+
+
+def _follow_up(request, slug):
+    municipality = _public_municipality(slug)
+    context = {"municipality": municipality}
+    if request.method != "POST":
+        context["form"] = CodeForm()
+        return _public(render(request, "signals/public/code.html", context))
+    limit = settings.KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR
+    if "access" in request.POST:
+        # A reply from a reporter who already entered the code (signed, short-lived access).
+        signal = _signal_from_access(municipality, request.POST.get("access"))
+        if signal is None:
+            context["form"] = CodeForm()
+            context["expired"] = True
+            return _public(render(request, "signals/public/code.html", context, status=403))
+        form = ReplyForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.signal_reporter_reply(
+                    signal=signal,
+                    text=form.cleaned_data["text"],
+                    attachments=form.cleaned_data["attachments"],
+                )
+            except ValidationError as exc:
+                form.add_error("text", exc.messages)
+            except OperationalError as exc:
+                if not database_busy(exc):
+                    raise
+                form.add_error(None, _busy_text())
+                return _follow_up_page(request, municipality, signal, reply_form=form, status=503)
+            else:
+                messages.success(request, _("Dank u wel. Wij hebben uw bericht ontvangen."))
+                return _follow_up_page(request, municipality, signal)
+        return _follow_up_page(request, municipality, signal, reply_form=form, status=400)
+    if antiabuse.limit_reached(request, bucket="code", limit=limit):
+        return _public(render(request, "signals/public/limited.html", context, status=429))
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            signal = services.signal_follow_up_open(
+                municipality=municipality, code=form.cleaned_data["code"]
+            )
+        except OperationalError as exc:
+            if not database_busy(exc):
+                raise
+            form.add_error(None, _busy_text())
+            context["form"] = form
+            return _public(render(request, "signals/public/code.html", context, status=503))
+        if signal is not None:
+            return _follow_up_page(request, municipality, signal)
+        antiabuse.limit_hit(request, bucket="code")
+        form.add_error(
+            "code",
+            _(
+                "Deze code kennen we niet, of hij is verlopen. Controleer de 16 cijfers. Na "
+                "een aantal foute pogingen moet u een uur wachten."
+            ),
+        )
+    context["form"] = form
+    return _public(render(request, "signals/public/code.html", context, status=400))
