@@ -91,3 +91,13 @@ def test_signal_page_template_renders_the_references(advisor, heerenveen, lio):
         f'<a href="/heerenveen/overleggen/vergaderingen/{meeting.pk}/">'
         "Geagendeerd voor LIO Heerenveen van 12 maart 2031</a>"
     ) in html
+
+
+def test_signal_page_names_the_meeting(client, advisor, heerenveen, lio):
+    meeting = _lio_on(lio, advisor, 2031, 3, 12)
+    signal = make_signal(heerenveen, advisor)
+    services.agenda_propose(meeting=meeting, by=advisor)
+    client.force_login(advisor)
+    page = client.get(f"/heerenveen/meldingen/{signal.pk}/").content.decode()
+    assert "Geagendeerd voor LIO Heerenveen van 12 maart 2031" in page
+    assert f'href="/heerenveen/overleggen/vergaderingen/{meeting.pk}/"' in page

@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kompas.core import hooks
 from kompas.core.constants import STAFF_ROLES, Role
 from kompas.core.selectors import municipality_get_for_user
 
@@ -95,6 +96,8 @@ def _detail_context(request, municipality, signal, **forms):
         "link_form": forms.get("link_form") or LinkForm(),
         "forward_form": forms.get("forward_form") or ForwardForm(),
         "forwardings": selectors.forwarding_list(signal=signal),
+        # Where else the signal is used (e.g. the meeting it is on), from apps above signals.
+        "references": hooks.signal_references(signal=signal, user=request.user),
     }
 
 
