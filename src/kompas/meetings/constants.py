@@ -12,6 +12,8 @@ class SeriesKind(models.TextChoices):
     JOS = "jos", _("JOS (Jeugd Overlast Signalering)")
     PGA = "pga", _("PGA (Persoonsgerichte Aanpak)")
     DRIEHOEK = "driehoek", _("Lokale driehoek")
+    ZVH = "zvh", _("ZVH (Zorg- en Veiligheidshuis)")
+    WEEGPLOEG = "weegploeg", _("Weegploeg (PGA radicalisering en extremisme)")
     OTHER = "overig", _("overig overleg")
 
 
@@ -57,5 +59,7 @@ EVENT_KIND_CANDIDATES = {
     SeriesKind.JOS: ("jos_overleg", "jos"),
     SeriesKind.PGA: ("pga_overleg", "pga"),
     SeriesKind.DRIEHOEK: ("driehoek_overleg", "driehoek", "driehoeksoverleg"),
+    SeriesKind.ZVH: ("zvh_overleg", "zvh"),
+    SeriesKind.WEEGPLOEG: ("weegploeg_overleg", "weegploeg"),
     SeriesKind.OTHER: (),
 }
