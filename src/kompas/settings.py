@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kompas.policy",
     "kompas.signals",
     "kompas.meetings",
+    "kompas.cases",
     "kompas.monitoring",
     "kompas.reporting",
     "kompas.crisis",
@@ -404,3 +405,8 @@ KOMPAS_MELDPUNT_MAX_UPLOAD_MB = env.int("KOMPAS_MELDPUNT_MAX_UPLOAD_MB", default
 # signals that were on its agenda (to check the minutes); 0 = only until the meeting is held.
 MEETINGS_PARTNER_ACCESS_DAYS = env.int("KOMPAS_MEETINGS_PARTNER_ACCESS_DAYS", default=14)
 DEMONSTRATION_RETENTION_DAYS = env.int("KOMPAS_DEMONSTRATION_RETENTION_DAYS", default=90)
+
+# --- Cases (casusoverleg) ---------------------------------------------------------------------
+# Days after a case left a table (listed_until) during which that table's partner members still
+# see it (to finish their interventions); 0 = only while it is listed.
+KOMPAS_CASES_PARTNER_ACCESS_DAYS = env.int("KOMPAS_CASES_PARTNER_ACCESS_DAYS", default=14)

@@ -11,6 +11,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from kompas.cases import urls as cases_urls
+from kompas.cases.api import urls as cases_api_urls
 from kompas.core import errors
 from kompas.core import urls as core_urls
 from kompas.core.api import urls as core_api_urls
@@ -36,6 +38,7 @@ KOMPAS_URLS = [
     ("meetings", meetings_urls, meetings_api_urls),
     ("monitoring", monitoring_urls, monitoring_api_urls),
     ("reporting", reporting_urls, reporting_api_urls),
+    ("cases", cases_urls, cases_api_urls),
     ("crisis", crisis_urls, crisis_api_urls),
     ("openbareorde", openbareorde_urls, openbareorde_api_urls),
     ("core", core_urls, core_api_urls),

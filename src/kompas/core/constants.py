@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     ADVISOR = "adviseur", _("adviseur")
     READER = "lezer", _("lezer")
     PARTNER = "partner", _("partner")
+    REGISSEUR = "regisseur", _("regisseur (casusoverleg)")
 
 
 # Roles that work inside the gemeente's own team and must use a second factor in production.
@@ -43,3 +44,5 @@ class AuditAction(models.TextChoices):
     LOGIN = "login", _("ingelogd")
     FAILED_LOGIN = "failed_login", _("mislukte inlogpoging")
     LOGOUT = "logout", _("uitgelogd")
+    # The identity behind a pseudonym was shown (cases: "toon identiteit", with a reason).
+    REVEAL = "reveal", _("identiteit getoond")

@@ -48,3 +48,23 @@ signal_references = Hook(
     "signal_references(signal=Signal, user=User) -> list of {'label': str, 'url': str|None}: "
     "where else a signal is used (e.g. the meeting it is on the agenda of).",
 )
+
+meeting_sections = Hook(
+    "meeting_sections",
+    "meeting_sections(meeting=Meeting, user=User) -> {'title': str, 'items': [{'label': str, "
+    "'url': str|None, 'note': str}]} or None: what a higher app lists on a meeting's page "
+    "(cases: the cases on the table of that meeting, by pseudonym; each shown case is audited).",
+)
+
+encrypted_fields_rotate = Hook(
+    "encrypted_fields_rotate",
+    "encrypted_fields_rotate() -> dict[str, int]: re-encrypt the app's fields that use the "
+    "meldpunt's keys (kompas.signals.crypto) with the current first key; called by "
+    "`kompas keys rotate` inside its transaction; answers counts per kind of record.",
+)
+
+retention_run = Hook(
+    "retention_run",
+    "retention_run(dry_run=bool, now=datetime|None) -> list[str]: run a higher app's "
+    "retention (AVG bewaartermijnen) with `kompas retention run`; answers report lines.",
+)

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.core.management import BaseCommand
+
+from kompas.cases.services import retention_run
+
+
+class Command(BaseCommand):
+    help = (
+        "Casusoverleg: 'retentie' verwijdert afgesloten casussen waarvan de bewaartermijn "
+        "(per soort casus en gemeente) verstreken is, met hun personen; per casus blijft een "
+        "anonieme statistiekregel. Geschikt voor cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["retentie"])
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Alleen tonen wat er zou gebeuren."
+        )
+
+    def handle(self, *args, action, dry_run=False, **options):
+        for line in retention_run(dry_run=dry_run).lines():
+            self.stdout.write(line)
