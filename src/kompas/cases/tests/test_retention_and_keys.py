@@ -173,3 +173,40 @@ def test_measures_counts_per_instrument_per_year_and_category(heerenveen, regiss
         },
     )
     assert "De einddatum ligt vóór de datum van het besluit." in response.content.decode()
+
+
+def test_keys_rotate_command_covers_cases(ovo_case, regisseur, settings, capsys):
+    old = settings.KOMPAS_SIGNALS_KEYS
+    settings.KOMPAS_SIGNALS_KEYS = [Fernet.generate_key().decode(), *old]
+    call_command("keys", "rotate")
+    settings.KOMPAS_SIGNALS_KEYS = settings.KOMPAS_SIGNALS_KEYS[:1]  # old key removed
+    ovo_case.refresh_from_db()
+    names = [
+        i.name for i in services.person_reveal(case=ovo_case, user=regisseur, reason="rotatie")
+    ]
+    assert names == ["Jorrit Testhuizen", "Aukje Proefstra"]
+
+
+def test_retention_command_of_the_meldpunt_runs_cases_too(make_case, regisseur, capsys):
+    _closed(make_case, regisseur, case_type="jeugd", years_ago=3)
+    call_command("retention", "run", "--dry-run")
+    assert "casussen verwijderen (bewaartermijn verstreken): 1" in capsys.readouterr().out
+    assert Case.objects.exists()
+
+
+def test_meeting_page_lists_the_tables_cases_by_pseudonym(
+    client, ovo_case, ovo, regisseur, adviseur_heerenveen
+):
+    from kompas.meetings import services as meetings_services
+
+    meeting = meetings_services.meeting_create(
+        series=ovo, starts_at=timezone.now(), by=adviseur_heerenveen
+    )
+    client.force_login(regisseur)
+    page = client.get(f"/heerenveen/overleggen/vergaderingen/{meeting.pk}/")
+    if page.status_code == 200:
+        text = page.content.decode()
+        assert ovo_case.number in text and "Jorrit" not in text
+    client.force_login(adviseur_heerenveen)
+    text = client.get(f"/heerenveen/overleggen/vergaderingen/{meeting.pk}/").content.decode()
+    assert "Jorrit" not in text

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kompas.core import hooks
 from kompas.core.constants import AuditAction
 from kompas.core.services import audit_log
 
@@ -77,6 +78,8 @@ def meeting_detail(request, slug, pk):
             planned=meeting.status == MeetingStatus.PLANNED,
             status_form=MeetingStatusForm(),
             today=timezone.localdate(),
+            # What apps above meetings list on this meeting (cases: the table's cases).
+            sections=hooks.meeting_sections(meeting=meeting, user=request.user),
         ),
     )
 

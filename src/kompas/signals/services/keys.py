@@ -5,6 +5,8 @@ import itertools
 
 from django.db import transaction
 
+from kompas.core import hooks
+
 from .. import crypto
 from ..models import (
     Signal,
@@ -57,4 +59,7 @@ def keys_rotate() -> dict[str, int]:
     counts["historie"] = _rotate_batches(
         SignalHistory.objects.exclude(note_enc=""), ["note_enc"], crypto.rotate_text
     )
+    # Other apps that encrypt with the meldpunt's keys (cases' persons) rotate theirs too.
+    for app_counts in hooks.encrypted_fields_rotate():
+        counts.update(app_counts)
     return counts

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.core.management import BaseCommand
 
+from kompas.core import hooks
 from kompas.signals.services import retention_run
 
 
@@ -28,3 +29,7 @@ class Command(BaseCommand):
             f"{prefix}verwijderen: {len(report.delete)} melding(en)"
             + (f" ({', '.join(map(str, report.delete))})" if report.delete else "")
         )
+        # Apps above signals with their own terms (cases: persons of closed cases).
+        for lines in hooks.retention_run(dry_run=dry_run):
+            for line in lines:
+                self.stdout.write(f"{prefix}{line}")
