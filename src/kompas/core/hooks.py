@@ -68,3 +68,25 @@ retention_run = Hook(
     "retention_run(dry_run=bool, now=datetime|None) -> list[str]: run a higher app's "
     "retention (AVG bewaartermijnen) with `kompas retention run`; answers report lines.",
 )
+
+annual_figures = Hook(
+    "annual_figures",
+    "annual_figures(municipality=Municipality, year=int) -> {'title': str, 'order': int, "
+    "'rows': [{'label': str, 'value': int|str, 'note': str}]} or None: an app's figures of "
+    "the year for the 'jaarverslag veiligheid' (reporting); counts only, no personal data.",
+)
+
+progress_sections = Hook(
+    "progress_sections",
+    "progress_sections(municipality=Municipality, start=date, end=date) -> {'title': str, "
+    "'order': int, 'rows': [{'label': str, 'value': str, 'note': str}]} or None: what a "
+    "higher app adds to a voortgangsrapportage of that period (crisis readiness, stale "
+    "openbare-orde risks); no personal data.",
+)
+
+register_event_kinds = Hook(
+    "register_event_kinds",
+    "register_event_kinds() -> list of {'kind': str, 'register': str}: the policy event kinds "
+    "that an app's register now records itself (with source_type/source_id), so the event "
+    "register no longer offers them for hand entry and marks old hand entries as such.",
+)
