@@ -16,12 +16,14 @@ class Role(models.TextChoices):
     READER = "lezer", _("lezer")
     PARTNER = "partner", _("partner")
     REGISSEUR = "regisseur", _("regisseur (casusoverleg)")
+    BIBOB = "bibob", _("bibob-coördinator")
 
 
 # Roles that work inside the gemeente's own team and must use a second factor in production.
-STAFF_ROLES = (Role.ADMIN, Role.ADVISOR)
+# The bibob-coördinator is an adviseur who may also open Bibob files (ondermijning).
+STAFF_ROLES = (Role.ADMIN, Role.ADVISOR, Role.BIBOB)
 # Roles that may read the gemeente's own (non-personal) data.
-INTERNAL_ROLES = (Role.ADMIN, Role.ADVISOR, Role.READER)
+INTERNAL_ROLES = (Role.ADMIN, Role.ADVISOR, Role.BIBOB, Role.READER)
 
 
 class PartnerKind(models.TextChoices):
