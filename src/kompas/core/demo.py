@@ -8,6 +8,7 @@ adviseur accounts with predictable passwords, and the first person to log in wit
 enrol their own second factor. `load_core`/`load_all` refuse there, as `kompas flush` does."""
 
 from collections.abc import Callable
+from datetime import date
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -61,6 +62,24 @@ DEMO_USERS = [
         None,
     ),
 ]
+
+
+# Demo dates are written in the source as seen from DEMO_WRITTEN_IN; `demo_date` moves them by
+# whole years with the calendar, so "dit jaar" and "vorig jaar" on the pages keep their data.
+DEMO_WRITTEN_IN = 2026
+
+
+def demo_date(iso: str, *, today: date | None = None) -> date:
+    """The demo date `iso` (YYYY-MM-DD, written as seen from DEMO_WRITTEN_IN) moved by the
+    years since then; 29 February becomes 28 February in a year without it."""
+    from django.utils import timezone
+
+    written = date.fromisoformat(iso)
+    shift = (today or timezone.localdate()).year - DEMO_WRITTEN_IN
+    try:
+        return written.replace(year=written.year + shift)
+    except ValueError:
+        return written.replace(year=written.year + shift, day=28)
 
 
 def demo_password(username: str) -> str:

@@ -2,10 +2,9 @@
 """Demo data for policy: the three seed plans (real texts) and, labelled as demo data, some
 actions with progress updates and hand-registered events. Idempotent."""
 
-from datetime import date
-
 from django.db import transaction
 
+from kompas.core.demo import demo_date
 from kompas.core.models import Municipality, Partnership
 
 from .constants import ActionStatus, EventKind
@@ -222,6 +221,20 @@ DEMO_EVENTS = [
         "2025-04-30",
         "Voortgangsrapportage IVP eerste tertaal 2025",
     ),
+    (
+        "GM0074",
+        None,
+        EventKind.PROGRESS_REPORT,
+        "2026-05-28",
+        "Voortgangsrapportage IVP eerste tertaal 2026",
+    ),
+    (
+        "GM0074",
+        None,
+        EventKind.PORTFOLIO_MEETING,
+        "2026-03-10",
+        "Portefeuillehouderoverleg veiligheid Zuidoost Friesland",
+    ),
 ]
 
 
@@ -255,15 +268,15 @@ def load_demo() -> str:
                 title=title,
                 owner=owner,
                 partners=partners,
-                start=date.fromisoformat(start),
-                due=date.fromisoformat(due),
+                start=demo_date(start),
+                due=demo_date(due),
                 status=ActionStatus.PLANNED,
                 key=key,
                 is_demo=True,
             )
             for day, update_status, text in updates:
                 action_update_add(
-                    action=action, date=date.fromisoformat(day), text=text, status=update_status
+                    action=action, date=demo_date(day), text=text, status=update_status
                 )
             if action.status != status:
                 action.status = status
@@ -272,7 +285,7 @@ def load_demo() -> str:
         for i, (code, partnership, kind, day, title) in enumerate(DEMO_EVENTS):
             event_register(
                 kind=kind,
-                date=date.fromisoformat(day),
+                date=demo_date(day),
                 title=title,
                 municipality=gemeenten.get(code) if code else None,
                 partnership=Partnership.objects.get(code=partnership) if partnership else None,

@@ -11,8 +11,9 @@ def _panel_norms_behind(*, request, municipality, membership):
     if membership.role not in INTERNAL_ROLES:
         return None
     from .constants import NormState
-    from .selectors import norm_status_list
+    from .selectors import norm_status_list, plan_current, plan_flag
 
+    plan = plan_current(municipality=municipality)
     statuses = [
         s
         for s in norm_status_list(municipality=municipality)
@@ -25,6 +26,8 @@ def _panel_norms_behind(*, request, municipality, membership):
             "statuses": statuses[:8],
             "more": max(len(statuses) - 8, 0),
             "municipality": municipality,
+            "no_plan": plan is None,
+            "flag": plan_flag(plan=plan) if plan is not None else None,
         },
         order=20,
     )
@@ -33,13 +36,18 @@ def _panel_norms_behind(*, request, municipality, membership):
 def _panel_actions_due(*, request, municipality, membership):
     if membership.role not in INTERNAL_ROLES:
         return None
-    from .selectors import actions_due_this_month
+    from .selectors import actions_due_this_month, today
 
-    actions = list(actions_due_this_month(municipality=municipality)[:9])
+    due = actions_due_this_month(municipality=municipality)
     return panels.Panel(
-        title=str(_("Acties die deze maand aflopen")),
+        title=str(_("Acties die te laat zijn of deze maand aflopen")),
         template="policy/_panel_actions.html",
-        context={"actions": actions[:8], "more": len(actions) > 8, "municipality": municipality},
+        context={
+            "actions": list(due[:8]),
+            "more": max(due.count() - 8, 0),
+            "today": today(),
+            "municipality": municipality,
+        },
         order=21,
     )
 

@@ -109,6 +109,10 @@ def _add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
+# A plan that ends within this many days without a successor is flagged on the start page.
+PLAN_END_WARNING_DAYS = 90
+
+
 def plan_flag(*, plan: Plan, on: date | None = None) -> PlanFlag:
     """Art. 38b Politiewet 2012: the council sets a plan at least once every four years. A
     plan older than four years, or past its end without a successor, is flagged."""
@@ -126,10 +130,21 @@ def plan_flag(*, plan: Plan, on: date | None = None) -> PlanFlag:
                 "d": basis.strftime("%d-%m-%Y"),
             }
         )
-    if plan.effective_end < on and not plan.successors.exists():
+    has_successor = plan.successors.exists()
+    if plan.effective_end < on and not has_successor:
         reasons.append(
             _("De looptijd is op %(d)s verstreken en er is geen opvolgend plan.")
             % {"d": plan.effective_end.strftime("%d-%m-%Y")}
+        )
+    elif (
+        on <= plan.effective_end <= on + timedelta(days=PLAN_END_WARNING_DAYS) and not has_successor
+    ):
+        reasons.append(
+            _(
+                "Het plan loopt af op %(d)s (over %(n)s dagen) en er is nog geen opvolgend plan; "
+                "art. 38b Politiewet 2012 vraagt een nieuw plan van de raad."
+            )
+            % {"d": plan.effective_end.strftime("%d-%m-%Y"), "n": (plan.effective_end - on).days}
         )
     return PlanFlag(flagged=bool(reasons), reasons=reasons)
 

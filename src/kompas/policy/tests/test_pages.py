@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every policy page renders for a lezer; writing needs adviseur; the forms work."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -185,9 +185,20 @@ def test_start_page_panels_show_overdue_norms_and_actions_due(lezer_client, ivp,
         title="Draaiboek onrust bijwerken",
         due=today(),
     )
+    action_create(
+        plan=ivp,
+        priority=ivp.priorities.get(number=4),
+        execution_plan=ivp.execution_plans.get(key="2025-2026"),
+        title="Evaluatie jaarwisseling",
+        due=date(2025, 9, 30),
+    )
     page = lezer_client.get("/heerenveen/").content.decode()
-    panel = page.split("Acties die deze maand aflopen")[1].split("</section>")[0]
-    assert "Draaiboek onrust bijwerken" in panel
+    panel = page.split("Acties die te laat zijn of deze maand aflopen")[1].split("</section>")[0]
+    due_now = panel.split("Draaiboek onrust bijwerken")[1].split("</li>")[0]
+    overdue = panel.split("Evaluatie jaarwisseling")[1].split("</li>")[0]
+    # an action overdue by months is marked as such; the one due today is not (yet) late
+    assert "te laat sinds 30 september 2025" in overdue
+    assert "te laat" not in due_now
     norms = page.split("Normen die achterlopen")[1].split("</section>")[0]
     # nothing registered this year: the yearly progress reports are behind or expired
     assert "Drie beknopte voortgangsrapportages per jaar" in norms
@@ -200,10 +211,33 @@ def test_gemeente_without_plan_gets_explanations_not_errors(client, reference_da
         "/ooststellingwerf/beleid/acties/": "Geen acties gevonden.",
         "/ooststellingwerf/beleid/normen/": "nog geen beleidsplan in Veiligheidskompas",
         "/ooststellingwerf/beleid/register/": "Geen gebeurtenissen gevonden.",
-        "/ooststellingwerf/": "Geen normen die achterlopen.",
+        "/ooststellingwerf/": "Er is geen veiligheidsplan in werking.",
     }.items():
         response = client.get(url)
         assert response.status_code == 200, url
         assert text in response.content.decode(), url
     assert client.get("/ooststellingwerf/beleid/acties/nieuw/").status_code == 404
     assert client.get("/ooststellingwerf/beleid/normen/x/").status_code == 404
+
+
+def test_start_page_warns_when_the_plan_ends_within_90_days_without_successor(
+    lezer_client, ivp, heerenveen, monkeypatch
+):
+    from kompas.policy import selectors
+
+    end = ivp.effective_end
+    monkeypatch.setattr(selectors, "today", lambda: end - timedelta(days=60))
+    page = lezer_client.get("/heerenveen/").content.decode()
+    norms = page.split("Normen die achterlopen")[1].split("</section>")[0]
+    assert f"Het plan loopt af op {end:%d-%m-%Y} (over 60 dagen)" in norms
+    monkeypatch.setattr(selectors, "today", lambda: end - timedelta(days=120))
+    page = lezer_client.get("/heerenveen/").content.decode()
+    assert "Het plan loopt af op" not in page
+
+
+def test_demo_dates_move_with_the_calendar():
+    from kompas.core.demo import demo_date
+
+    assert demo_date("2025-03-12", today=date(2026, 12, 4)) == date(2025, 3, 12)
+    assert demo_date("2025-03-12", today=date(2028, 1, 2)) == date(2027, 3, 12)
+    assert demo_date("2024-02-29", today=date(2027, 6, 1)) == date(2025, 2, 28)
