@@ -145,7 +145,7 @@ def main() -> None:
         assert response.status_code == 200
     runs.sort()
     p95 = runs[int(0.95 * len(runs)) - 1]
-    print(f"# cases benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}, {machine()}")
+    print(f"# cases benchmark, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M}, {machine()}")
     views = AuditEntry.objects.filter(object_type="cases.case", action="view").count()
     verdict = "met" if p95 < GOAL_P95_MS else "NOT met"
     print(

@@ -128,7 +128,7 @@ def timed(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def main() -> None:
+def main() -> None:  # noqa: C901 - a benchmark script run top to bottom
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=0.02)
     parser.add_argument("--repeat", type=int, default=20)

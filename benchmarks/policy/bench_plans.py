@@ -70,7 +70,7 @@ def main() -> None:
 
     reference_data_load()
     seeds = sorted(PLANS_DIR.glob("GM*.yaml"))
-    print(f"# policy benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}, {machine()}")
+    print(f"# policy benchmark, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M}, {machine()}")
     print(f"database: {django.db.connection.vendor}; median of {args.repeat} runs")
 
     def first_import():

@@ -101,7 +101,7 @@ def _gap_text(current: float, required: float, unit: str) -> str:
     return _("%(p)s%% %(side)s dat niveau") % {"p": fmt_number(round(pct), "aantal"), "side": side}
 
 
-def evaluate(
+def evaluate(  # noqa: C901 - 24 > 15; to be split per rule kind (issue 11 item 12)
     *,
     rule: Rule,
     indicator_name: str,

@@ -59,7 +59,7 @@ def fetch_pages(url: str) -> list[tuple[str, dict]]:
     pages = []
     while url and len(pages) < MAX_PAGES:
         try:
-            with urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310 - fixed https host
+            with urlopen(url, timeout=TIMEOUT) as response:
                 doc = json.loads(response.read().decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise FetchError(f"ophalen mislukt ({url}): {exc}") from exc

@@ -152,7 +152,7 @@ def _all_rows_text() -> str:
     parts = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from introspection
+            cursor.execute(f'SELECT * FROM "{table}"')
             parts.extend(repr(row) for row in cursor.fetchall())
     return "\n".join(parts)
 

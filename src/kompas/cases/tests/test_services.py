@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Writes: numbering, one transaction per case, Dutch errors on bad input, workflow."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -155,7 +155,7 @@ def test_weegploeg_assessment_needs_the_weegploeg_table(make_case, weegploeg, re
     case = make_case(case_type="radicalisering")
     with pytest.raises(ValidationError):
         services.weegploeg_assess(
-            case=case, meets_criteria=True, date=date.today(), reasons="x", by=regisseur
+            case=case, meets_criteria=True, date=timezone.localdate(), reasons="x", by=regisseur
         )
     services.listing_add(case=case, series=weegploeg, by=regisseur)
     a = services.weegploeg_assess(

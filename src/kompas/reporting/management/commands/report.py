@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from kompas.core.models import Municipality
 from kompas.reporting import rendering, selectors, services, sources
@@ -98,7 +99,7 @@ class Command(BaseCommand):
             return parse_period(opts["periode"])
         if opts["jaar"]:
             return parse_period(str(opts["jaar"]))
-        today = date.today()
+        today = timezone.localdate()
         if kind == ReportKind.PROGRESS:
             return current_tertial(today)
         if kind == ReportKind.DIGITAL:
