@@ -16,11 +16,12 @@ import datetime
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[2]
 GOAL_SECONDS = 5.0
@@ -102,8 +103,7 @@ def main() -> None:
     charts = html.count("<svg")
     path = Path(args.keep or Path(data_dir) / "voortgang.pdf")
     path.write_bytes(pdf)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
-    pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages")), "?")
+    pages = len(PdfReader(path).pages)  # pypdf (dev extra): no poppler-utils needed
 
     def med(i):
         return statistics.median(r[i] for r in rows)

@@ -8,6 +8,8 @@ of it. Loading takes seconds, so only the modules that need real demo data use i
 import pytest
 from django.db import transaction
 
+from kompas.reporting.tests import pdftext
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
@@ -27,15 +29,6 @@ def demo_heerenveen(demo, db):
 
 
 @pytest.fixture
-def pdf_text(tmp_path):
-    """pdf_text(bytes) -> the text of the PDF (poppler's pdftotext -layout)."""
-    import subprocess
-
-    def convert(data: bytes) -> str:
-        path = tmp_path / "report.pdf"
-        path.write_bytes(data)
-        return subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-        ).stdout
-
-    return convert
+def pdf_text():
+    """pdf_text(bytes) -> the text of the PDF, laid out as on the page (see tests/pdftext.py)."""
+    return pdftext.pdf_text

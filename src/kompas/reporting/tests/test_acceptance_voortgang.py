@@ -1,15 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Acceptance: the PDF of demo Heerenveen's voortgangsrapportage 2025-T2, made from the
 demo data of every app, holds the four priorities with their ambitions, the charts, the
-target statuses with their sentences and the actions (read back with pdftotext)."""
+target statuses with their sentences and the actions (read back with pypdf)."""
 
 import re
-import subprocess
 
 import pytest
 
 from kompas.reporting import services, sources
 from kompas.reporting.periods import parse_period
+from kompas.reporting.tests.pdftext import pdf_page_count, pdf_text
 
 
 def _flat(text: str) -> str:
@@ -17,21 +17,17 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture
-def sent_pdf(demo_heerenveen, tmp_path):
+def sent_pdf(demo_heerenveen):
     report = services.report_create(
         municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T2")
     )
     report = services.report_send(report=report)
-    path = tmp_path / "voortgang.pdf"
-    path.write_bytes(bytes(report.pdf))
-    return report, path
+    return report, bytes(report.pdf)
 
 
 def test_pdf_holds_priorities_ambitions_charts_targets_and_actions(demo_heerenveen, sent_pdf):
-    report, path = sent_pdf
-    raw = subprocess.run(
-        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    report, pdf = sent_pdf
+    raw = pdf_text(pdf, layout=False)
     text = _flat(raw)
     plan = sources.plan_current(municipality=demo_heerenveen, on=report.period_end)
     assert [p["title"] for p in plan["priorities"]] == [
@@ -62,23 +58,17 @@ def test_pdf_holds_priorities_ambitions_charts_targets_and_actions(demo_heerenve
         assert _flat(a["title"])[:40] in text
     assert "Bijlage: gegevensbronnen" in text
 
-    pages = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
-    assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 20
+    assert pdf_page_count(pdf) >= 20
 
 
-def _layout_lines(pdf: bytes, tmp_path) -> list[str]:
-    path = tmp_path / "layout.pdf"
-    path.write_bytes(pdf)
-    layout = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    return [_flat(line) for line in layout.splitlines()]
+def _layout_lines(pdf: bytes) -> list[str]:
+    return [_flat(line) for line in pdf_text(pdf).splitlines()]
 
 
-def test_every_norm_row_keeps_its_label_beside_its_figures(demo_heerenveen, tmp_path):
+def test_every_norm_row_keeps_its_label_beside_its_figures(demo_heerenveen):
     """A table row is never split over two pages: in the concept's PDF (what staff download)
     and in the sent one, the reader sees each norm's name on the same line as its period,
-    figures and status (pdftotext -layout keeps a row on one line)."""
+    figures and status (layout extraction keeps a row on one line)."""
     concept = services.report_create(
         municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T2")
     )
@@ -88,7 +78,7 @@ def test_every_norm_row_keeps_its_label_beside_its_figures(demo_heerenveen, tmp_
     norms = [n for p in snapshot["priorities"] for n in p["norms"]] + snapshot["norms_general"]
     assert len(norms) >= 10
     for pdf in (concept_pdf, sent_pdf):
-        lines = _layout_lines(pdf, tmp_path)
+        lines = _layout_lines(pdf)
         for norm in norms:
             head = " ".join(norm["title"].split()[:2])
             assert any(
@@ -99,7 +89,7 @@ def test_every_norm_row_keeps_its_label_beside_its_figures(demo_heerenveen, tmp_
             ), f"norm {norm['code']!r} lost its label: no line with {head!r} and its figures"
 
 
-def test_a_table_row_never_breaks_across_pages(tmp_path):
+def test_a_table_row_never_breaks_across_pages():
     """Deterministic version of the check above: a norms table long enough to cross several
     page breaks, with names that wrap over three lines, rendered with the report's own CSS.
     Every row's name still stands on the line of its figures (without `break-inside: avoid`
@@ -126,7 +116,7 @@ def test_a_table_row_never_breaks_across_pages(tmp_path):
     pdf = HTML(string=html, base_url=str(STATIC)).write_pdf(
         stylesheets=[CSS(filename=str(REPORT_CSS))]
     )
-    lines = _layout_lines(pdf, tmp_path)
+    lines = _layout_lines(pdf)
     assert sum("pagina" in line for line in lines) >= 3  # the table crosses page breaks
     for i in range(60):
         assert any(
