@@ -291,9 +291,12 @@ if KOMPAS_OIDC_ENABLED:
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: DRF takes the WWW-Authenticate header from the first class, so an anonymous
+    # API call answers 401 with "WWW-Authenticate: Token" (session auth has no such header and
+    # would turn it into 403). Logged-in browser sessions work as before.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",

@@ -52,7 +52,17 @@ def test_api_region_detail_has_parent_and_children(hv_client):
 
 
 def test_api_requires_authentication(client, reference_data):
-    assert client.get("/api/v1/municipalities/").status_code in (401, 403)
+    # anonymous: 401 with a challenge the client can answer, not 403 (issue 11 item 7)
+    for url in (
+        "/api/v1/municipalities/",
+        "/api/v1/meetings/heerenveen/meetings/",
+        "/api/v1/openbareorde/GM0074/risicos/",
+        "/api/v1/reports/GM0074/",
+        "/api/v1/targets/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 401, url
+        assert response["WWW-Authenticate"] == "Token", url
 
 
 def test_api_token_authentication(client, adviseur_heerenveen):
