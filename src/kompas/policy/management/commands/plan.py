@@ -15,9 +15,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="subcommand", required=True)
-        v = sub.add_parser("validate", help="Controleer een planbestand; schrijft niets.")
-        v.add_argument("files", nargs="+", metavar="BESTAND")
+        sub = parser.add_subparsers(
+            dest="subcommand", required=True, title="opdrachten", metavar="OPDRACHT"
+        )
+        v = sub.add_parser(
+            "validate",
+            help="Controleer een planbestand; schrijft niets.",
+            description="Controleer planbestanden (YAML of JSON) op fouten; schrijft niets. "
+            "Fouten noemen bestand, regel en veld.",
+        )
+        v.add_argument(
+            "files", nargs="+", metavar="BESTAND", help="een of meer planbestanden (YAML of JSON)"
+        )
         i = sub.add_parser(
             "import", help="Importeer een planbestand (nieuwe versie bij wijziging)."
         )
@@ -48,7 +57,9 @@ class Command(BaseCommand):
         if failed:
             for error in failed:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(failed)} fout(en) gevonden.")
+            # Dutch message and exit status 1, without Django's English "CommandError:" prefix.
+            self.stderr.write(f"{len(failed)} fout(en) gevonden.")
+            raise SystemExit(1)
 
     def _import(self, options):
         for name in options["files"]:
