@@ -92,3 +92,7 @@ def test_help_is_dutch():
     )
     assert "een of meer planbestanden" in result.stdout
     assert "Controleer planbestanden" in result.stdout
+    assert "toon deze hulptekst" in result.stdout
+    assert "show this help" not in result.stdout
+    assert result.stdout.startswith("gebruik: ")
+    assert "positional arguments" not in result.stdout
