@@ -89,6 +89,22 @@ _SYNTAX_HINTS = [
 ]
 
 
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError, name: str) -> PlanError | None:
+    """A quote left open mid-file swallows the next lines, so the parser reports a later line;
+    point at the first line before the problem with an odd number of double quotes."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    for number, line in enumerate(text.splitlines()[: mark.line], start=1):
+        if line.lstrip().startswith("#") or line.replace('\\"', "").count('"') % 2 == 0:
+            continue
+        message = _("het bestand is geen geldige YAML: %(hint)s") % {
+            "hint": _("een aanhalingsteken wordt hier geopend maar niet gesloten")
+        }
+        return PlanError(number, "", message, name, line.index('"') + 1)
+    return None
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> PlanError:
     """A YAML syntax error as a PlanError with line, column and a Dutch explanation."""
     text = f"{exc.problem or ''} {exc.context or ''}"
@@ -124,7 +140,7 @@ def parse_text(text: str, name: str = "") -> ParsedFile:
         parsed.root = yaml.compose(text, Loader=_Loader)
         parsed.data = _load(text)
     except yaml.MarkedYAMLError as exc:
-        parsed.errors.append(_syntax_error(exc, name))
+        parsed.errors.append(_unclosed_quote(text, exc, name) or _syntax_error(exc, name))
         return parsed
     except yaml.YAMLError as exc:
         parsed.errors.append(

@@ -30,6 +30,7 @@ def _run(tmp_path, text):
         ('title: "Testplan"\n', '\ttitle: "Testplan"\n', "regel 3, kolom 1", "tab"),
         ('title: "Testplan"\n', 'title "Testplan"\n', "regel 3", "dubbele punt"),
         ('title: "Testplan"\n', ' title: "Testplan"\n', "regel 3", "ingesprongen"),
+        ('title: "Testplan"\n', 'title: "Testplan\n', "regel 3, kolom 8", "aanhalingsteken"),
         (
             'source: "minimaal 2x per jaar"\n',
             'source: "minimaal 2x per jaar\n',
