@@ -15,9 +15,12 @@ class PlanError:
     field: str
     message: str
     file: str = ""
+    column: int = 0
 
     def __str__(self) -> str:
         where = _("%(file)s, regel %(line)s") % {"file": self.file or "-", "line": self.line}
+        if self.column:
+            where += ", " + _("kolom %(column)s") % {"column": self.column}
         if self.field:
             where += ", " + _("veld %(field)s") % {"field": self.field}
         return f"{where}: {self.message}"
@@ -52,6 +55,76 @@ def _load(text: str):
         loader.dispose()
 
 
+# (text in the parser's problem or context, Dutch explanation); the first match wins.
+_SYNTAX_HINTS = [
+    (
+        "'\\t'",
+        "er staat een tab; spring in met spaties, niet met tabs",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "een aanhalingsteken wordt hier geopend maar niet gesloten",
+    ),
+    (
+        "could not find expected ':'",
+        "er ontbreekt een dubbele punt (':') tussen veldnaam en waarde",
+    ),
+    (
+        "mapping values are not allowed here",
+        "onverwachte dubbele punt: verkeerd ingesprongen, of een waarde met ':' "
+        "staat niet tussen aanhalingstekens",
+    ),
+    (
+        "expected <block end>",
+        "verkeerd ingesprongen: deze regel springt niet even ver in als de regels ervoor",
+    ),
+    (
+        "did not find expected key",
+        "verkeerd ingesprongen: deze regel springt niet even ver in als de regels ervoor",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "verkeerd ingesprongen: dit onderdeel van de lijst begint niet met '-' op de juiste plek",
+    ),
+]
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError, name: str) -> PlanError | None:
+    """A quote left open mid-file swallows the next lines, so the parser reports a later line;
+    point at the first line before the problem with an odd number of double quotes."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    for number, line in enumerate(text.splitlines()[: mark.line], start=1):
+        if line.lstrip().startswith("#") or line.replace('\\"', "").count('"') % 2 == 0:
+            continue
+        message = _("het bestand is geen geldige YAML: %(hint)s") % {
+            "hint": _("een aanhalingsteken wordt hier geopend maar niet gesloten")
+        }
+        return PlanError(number, "", message, name, line.index('"') + 1)
+    return None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> PlanError:
+    """A YAML syntax error as a PlanError with line, column and a Dutch explanation."""
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in text), None)
+    # An unclosed quote is found far below; point at where the quoted text starts.
+    # A missing colon is found on the next line; point at the key it belongs to.
+    quoted = (exc.context or "").startswith(
+        ("while scanning a quoted scalar", "while scanning a simple key")
+    )
+    mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+    if hint is None:
+        message = _("het bestand is geen geldige YAML (%(problem)s)") % {
+            "problem": (exc.problem or exc.context or str(exc)).strip()
+        }
+    else:
+        message = _("het bestand is geen geldige YAML: %(hint)s") % {"hint": _(hint)}
+    return PlanError(line, "", message, name, column)
+
+
 @dataclass
 class ParsedFile:
     name: str
@@ -67,19 +140,7 @@ def parse_text(text: str, name: str = "") -> ParsedFile:
         parsed.root = yaml.compose(text, Loader=_Loader)
         parsed.data = _load(text)
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is found far below; point at where the quoted text starts.
-        quoted = (exc.context or "").startswith("while scanning a quoted scalar")
-        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        parsed.errors.append(
-            PlanError(
-                line,
-                "",
-                _("het bestand is geen geldige YAML: %(problem)s")
-                % {"problem": exc.problem or exc.context or str(exc)},
-                name,
-            )
-        )
+        parsed.errors.append(_unclosed_quote(text, exc, name) or _syntax_error(exc, name))
         return parsed
     except yaml.YAMLError as exc:
         parsed.errors.append(

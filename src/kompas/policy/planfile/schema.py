@@ -2,6 +2,7 @@
 """Validation against plans/schema.json, each jsonschema error told in Dutch."""
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def _msg_pattern(error, parts):
     if arg == "\\S":
         message = _("mag niet leeg zijn")
     elif "[0-9]{4}-[0-9]{2}-[0-9]{2}" in arg:
-        message = _("%(v)r is geen datum in de vorm JJJJ-MM-DD") % {"v": value}
+        message = _date_message(value)
     elif arg.startswith("^[a-z0-9]"):
         message = _("%(v)r mag alleen kleine letters, cijfers, '-' en '_' bevatten") % {"v": value}
     elif arg.startswith("^GM"):
@@ -129,6 +130,28 @@ def _msg_pattern(error, parts):
     else:
         message = _("%(v)r heeft niet de juiste vorm (%(p)s)") % {"v": value, "p": arg}
     return parts, message, False
+
+
+_DUTCH_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+_DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2}|[a-z]+)[-/. ](\d{4})\s*$", re.IGNORECASE)
+
+
+def _date_message(value) -> str:
+    """Dutch message for a date not written as YYYY-MM-DD; a Dutch-style date (31-12-2026,
+    31 december 2026) is shown as it should be written."""
+    match = _DUTCH_DATE.match(str(value))
+    month = match and match.group(2).lower()
+    if month and not month.isdigit():
+        month = str(_DUTCH_MONTHS.index(month) + 1) if month in _DUTCH_MONTHS else None
+    if match and month:
+        iso = f"{match.group(3)}-{int(month):02d}-{int(match.group(1)):02d}"
+        return _(
+            "%(v)r is een Nederlandse schrijfwijze; een datum moet in de vorm JJJJ-MM-DD, "
+            "dus %(iso)s"
+        ) % {"v": value, "iso": iso}
+    return _("%(v)r is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-12-31)") % {"v": value}
 
 
 def _msg_not(error, parts):
@@ -145,6 +168,8 @@ def _msg_not(error, parts):
 
 def _msg_format(error, parts):
     if error.validator_value == "date":
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(error.instance)):
+            return parts, _date_message(error.instance), False
         return parts, _("%(v)r is geen bestaande datum") % {"v": error.instance}, False
     return None
 
