@@ -195,7 +195,7 @@ HEADER_LABELS = {"onderwerp", "onderwerpen", "perioden", "soort misdrijf", "soor
 ROW_DIMENSION_LABELS = {"regio's", "regio", "wijken en buurten", "gemeenten", "regios"}
 
 
-def parse_statline_csv(  # noqa: C901 - 18 > 15; to be split (issue 11 item 12)
+def parse_statline_csv(
     path: Path, display_name: str = "", progress: ProgressCallback | None = None
 ) -> ParseResult:
     """A StatLine CSV export as downloaded: `;`-separated, title lines, header rows
@@ -204,94 +204,24 @@ def parse_statline_csv(  # noqa: C901 - 18 > 15; to be split (issue 11 item 12)
     col = _Collector(name)
     prog = _Progress(progress)
     text = _read_text(path)
-    lines = text.splitlines()
-    if not any(";" in line for line in lines[:12]):
-        delim = next((d for d in (",", "\t", "|") if any(d in ln for ln in lines[:12])), None)
-        col.error(
-            1,
-            _("scheidingsteken"),
-            _(
-                "dit is geen StatLine-export met ';' als scheidingsteken%(found)s. "
-                "Download het bestand opnieuw als CSV (puntkomma-gescheiden)."
-            )
-            % {"found": _(" (gevonden: %(d)r)") % {"d": delim} if delim else ""},
-        )
-        raise ParseError(col.problems)
+    _require_semicolons(col, text.splitlines())
     buffer = io.StringIO(text)
     total = max(len(text), 1)
     reader = csv.reader(buffer, delimiter=";")
-    header: dict[str, list[str]] = {}
-    fixed: dict[str, str] = {}
-    header_lines: dict[str, int] = {}
-    row_dim_seen = False
-    ncols = 0
+    head = _StatlineHead()
     read = 0
-    columns: list[tuple[str, str, str, str]] = []  # (indicator code, period, status, label)
     for cells in reader:
-        line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        first = cells[0].strip()
-        if not row_dim_seen:
-            if len(cells) == 1:
-                if ":" in first:
-                    key, _sep, val = first.partition(":")
-                    fixed[key.strip().casefold()] = val.strip()
-                continue
-            low = first.casefold()
-            if low in HEADER_LABELS:
-                header[low] = [c.strip() for c in cells[1:]]
-                header_lines[low] = line
-                ncols = max(ncols, len(cells))
-                continue
-            if low in ROW_DIMENSION_LABELS:
-                row_dim_seen = True
-                columns = _statline_columns(col, header, fixed, header_lines, ncols, line)
-                if col.problems:
-                    raise ParseError(col.problems)
-                continue
-            col.error(
-                line,
-                _("kop"),
-                _(
-                    "onverwachte regel vóór de kop 'Regio's': %(cell)r. Verwacht de regels "
-                    "'Onderwerp', 'Perioden' en 'Regio's' van een StatLine-export."
-                )
-                % {"cell": first},
-            )
-            raise ParseError(col.problems)
-        if len(cells) == 1 and first.casefold().startswith(("bron", "cbs", "©")):
+        if not head.done:
+            head.feed(col, cells, reader.line_num)
+            continue
+        if len(cells) == 1 and cells[0].strip().casefold().startswith(("bron", "cbs", "©")):
             break
         read += 1
         prog.row(read, buffer.tell() / total)
-        if len(cells) != ncols:
-            col.error(
-                line,
-                _("kolommen"),
-                _("%(n)s kolommen, verwacht %(m)s (scheidingsteken ';')")
-                % {"n": len(cells), "m": ncols},
-            )
-            continue
-        codes = codelists.resolve_region_name(first)
-        if not codes:
-            col.error(line, _("regio"), _("onbekende regio %(name)r") % {"name": first})
-            continue
-        if len(codes) > 1:
-            col.error(
-                line,
-                _("regio"),
-                _("regio %(name)r is niet eenduidig (%(codes)s)")
-                % {"name": first, "codes": ", ".join(codes)},
-            )
-            continue
-        for (indicator_code, period, status, label), raw in zip(columns, cells[1:], strict=True):
-            try:
-                value = parse_value(raw)
-            except ValueError:
-                col.error(line, label, _("%(raw)r is geen getal") % {"raw": raw.strip()})
-                continue
-            col.add(ParsedRow(line, indicator_code, codes[0], period, value, status, name))
-    if not row_dim_seen:
+        _statline_row(col, reader.line_num, cells, head, name)
+    if not head.done:
         col.error(
             1,
             _("kop"),
@@ -301,6 +231,100 @@ def parse_statline_csv(  # noqa: C901 - 18 > 15; to be split (issue 11 item 12)
         raise ParseError(col.problems, read)
     prog.done(read)
     return ParseResult(col.rows, ImportFormat.STATLINE_CSV, "", read)
+
+
+def _require_semicolons(col, lines: list[str]) -> None:
+    if any(";" in line for line in lines[:12]):
+        return
+    delim = next((d for d in (",", "\t", "|") if any(d in ln for ln in lines[:12])), None)
+    col.error(
+        1,
+        _("scheidingsteken"),
+        _(
+            "dit is geen StatLine-export met ';' als scheidingsteken%(found)s. "
+            "Download het bestand opnieuw als CSV (puntkomma-gescheiden)."
+        )
+        % {"found": _(" (gevonden: %(d)r)") % {"d": delim} if delim else ""},
+    )
+    raise ParseError(col.problems)
+
+
+@dataclass
+class _StatlineHead:
+    """The lines above the data: `Key: value` title lines, the header rows (Onderwerp,
+    Perioden, Soort ...) and last the row-dimension line (Regio's), which fixes the columns."""
+
+    header: dict[str, list[str]] = field(default_factory=dict)
+    fixed: dict[str, str] = field(default_factory=dict)
+    header_lines: dict[str, int] = field(default_factory=dict)
+    ncols: int = 0
+    done: bool = False
+    # (indicator code, period, status, label) per value column
+    columns: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def feed(self, col, cells: list[str], line: int) -> None:
+        first = cells[0].strip()
+        if len(cells) == 1:
+            if ":" in first:
+                key, _sep, val = first.partition(":")
+                self.fixed[key.strip().casefold()] = val.strip()
+            return
+        low = first.casefold()
+        if low in HEADER_LABELS:
+            self.header[low] = [c.strip() for c in cells[1:]]
+            self.header_lines[low] = line
+            self.ncols = max(self.ncols, len(cells))
+            return
+        if low in ROW_DIMENSION_LABELS:
+            self.done = True
+            self.columns = _statline_columns(
+                col, self.header, self.fixed, self.header_lines, self.ncols, line
+            )
+            if col.problems:
+                raise ParseError(col.problems)
+            return
+        col.error(
+            line,
+            _("kop"),
+            _(
+                "onverwachte regel vóór de kop 'Regio's': %(cell)r. Verwacht de regels "
+                "'Onderwerp', 'Perioden' en 'Regio's' van een StatLine-export."
+            )
+            % {"cell": first},
+        )
+        raise ParseError(col.problems)
+
+
+def _statline_row(col, line: int, cells: list[str], head: _StatlineHead, name: str) -> None:
+    """One region's line: its values under the header's columns."""
+    first = cells[0].strip()
+    if len(cells) != head.ncols:
+        col.error(
+            line,
+            _("kolommen"),
+            _("%(n)s kolommen, verwacht %(m)s (scheidingsteken ';')")
+            % {"n": len(cells), "m": head.ncols},
+        )
+        return
+    codes = codelists.resolve_region_name(first)
+    if not codes:
+        col.error(line, _("regio"), _("onbekende regio %(name)r") % {"name": first})
+        return
+    if len(codes) > 1:
+        col.error(
+            line,
+            _("regio"),
+            _("regio %(name)r is niet eenduidig (%(codes)s)")
+            % {"name": first, "codes": ", ".join(codes)},
+        )
+        return
+    for (indicator_code, period, status, label), raw in zip(head.columns, cells[1:], strict=True):
+        try:
+            value = parse_value(raw)
+        except ValueError:
+            col.error(line, label, _("%(raw)r is geen getal") % {"raw": raw.strip()})
+            continue
+        col.add(ParsedRow(line, indicator_code, codes[0], period, value, status, name))
 
 
 def _statline_columns(col, header, fixed, header_lines, ncols, line):
