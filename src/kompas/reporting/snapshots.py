@@ -164,6 +164,7 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     if norms is None:
         _missing(snap, "norms")
     used_codes = []
+    assessments = (texts or {}).get("assessments") or {}
 
     for p in plan["priorities"]:
         n = p["number"]
@@ -220,6 +221,7 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
                 "actions": p_actions,
                 "action_counts": sorted(Counter(a["status_label"] for a in p_actions).items()),
                 "norms": p_norms,
+                "assessment": assessments.get(str(n), ""),
             }
         )
     snap["summary"] = [
