@@ -60,3 +60,39 @@ def test_assessment_per_priority_is_edited_shown_under_it_and_frozen(
     assert response.status_code == 302
     sent.refresh_from_db()
     assert sent.texts["assessments"] == {"1": one, "3": three}
+
+
+def test_action_status_is_the_status_at_the_end_of_the_period(client, demo_heerenveen, adviseur):
+    """A report on 2025-T2 (to 31 August 2025) shows each action as it stood on 31 August,
+    from its dated updates, however the action has moved on since."""
+    from datetime import date
+
+    from kompas.policy.selectors import plan_current
+    from kompas.policy.services import action_create, action_edit, action_update_add
+
+    plan = plan_current(municipality=demo_heerenveen, on=date(2025, 8, 31))
+    priority = plan.priorities.get(number=1)
+    common = {"plan": plan, "priority": priority, "execution_plan": plan.execution_plans.first()}
+    running = action_create(**common, title="Toets A", start=date(2025, 3, 1), status="lopend")
+    action_update_add(action=running, date=date(2025, 10, 1), text="Klaar.", status="gereed")
+    delayed = action_create(**common, title="Toets B", start=date(2025, 3, 1))
+    action_update_add(action=delayed, date=date(2025, 6, 1), text="Later.", status="vertraagd")
+    action_update_add(action=delayed, date=date(2025, 9, 15), text="Klaar.", status="gereed")
+    later = action_create(**common, title="Toets C", start=date(2025, 11, 1))
+    action_edit(action=later, status="lopend")
+    assert {a.status for a in (running, delayed, later)} == {"gereed", "lopend"}
+
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T2")
+    )
+    snap = services.report_snapshot(report=report)
+    rows = {a["title"]: a for p in snap["priorities"] for a in p["actions"]}
+    assert (rows["Toets A"]["status"], rows["Toets A"]["status_label"]) == ("lopend", "lopend")
+    assert rows["Toets B"]["status"] == "vertraagd"
+    assert rows["Toets B"]["latest_update"]["text"] == "Later."
+    assert rows["Toets C"]["status"] == "gepland"
+    client.force_login(adviseur)
+    page = client.get(f"/heerenveen/rapportages/{report.pk}/").content.decode()
+    section = re.search(r'id="prioriteit-1"(.*?)</section>', page, flags=re.S).group(1)
+    row = re.search(r"Toets A.*?</tr>", section, flags=re.S).group(0)
+    assert "lopend" in row and "gereed" not in row
