@@ -472,8 +472,11 @@ def _figure_source_text(origin) -> str:
     return _("Bron: geïmporteerde cijfers in Veiligheidskompas.")
 
 
-def data_sources(*, indicator_codes: list[str]) -> list[dict] | None:
-    """Where the figures of these indicators come from and when they were last imported."""
+def data_sources(*, indicator_codes: list[str], municipality) -> list[dict] | None:
+    """Where the figures of these indicators come from and when they were last imported.
+    An import made by another gemeente is never named: the appendix of one gemeente's
+    report must not disclose another gemeente's files (national and demo imports name no
+    gemeente and are listed)."""
     fn = _function("kompas.monitoring.selectors", "latest_import")
     if fn is None:
         return None
@@ -483,7 +486,7 @@ def data_sources(*, indicator_codes: list[str]) -> list[dict] | None:
         if indicator is None:
             continue
         imp = fn(indicator=indicator)
-        if imp is None:
+        if imp is None or imp.municipality_id not in (None, municipality.pk):
             continue
         row = seen.setdefault(
             imp.pk,

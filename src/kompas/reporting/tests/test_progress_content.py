@@ -96,3 +96,35 @@ def test_action_status_is_the_status_at_the_end_of_the_period(client, demo_heere
     section = re.search(r'id="prioriteit-1"(.*?)</section>', page, flags=re.S).group(1)
     row = re.search(r"Toets A.*?</tr>", section, flags=re.S).group(0)
     assert "lopend" in row and "gereed" not in row
+
+
+def test_appendix_never_names_a_source_of_another_gemeente(client, demo_heerenveen, adviseur):
+    """Weststellingwerf imports a file with figures of an indicator Heerenveen's report uses:
+    Heerenveen's appendix (HTML and PDF) does not name that file."""
+    from kompas.core.models import Municipality
+    from kompas.monitoring.services import observation_upsert_many
+
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T2")
+    )
+    used = services.report_snapshot(report=report)["priorities"][1]["goals"]
+    code = next(t["indicator_code"] for g in used for t in g["targets"])
+    other = Municipality.objects.exclude(pk=demo_heerenveen.pk).order_by("code").first()
+    observation_upsert_many(
+        indicator_code=code,
+        rows=[(other.code, "2025JJ00", 7)],
+        provenance="overlast-westelijk-geheim.csv",
+        municipality=other,
+    )
+    snap = services.report_snapshot(report=report)
+    assert snap["sources"], "the demo's own and national sources are still listed"
+    names = [s["name"] for s in snap["sources"]]
+    assert "overlast-westelijk-geheim.csv" not in names
+    # nor the demo's own sources of other gemeenten (Weststellingwerf's plan figures)
+    others = Municipality.objects.exclude(pk=demo_heerenveen.pk).values_list("name", flat=True)
+    assert not [n for n in names for o in others if o in n]
+    client.force_login(adviseur)
+    page = client.get(f"/heerenveen/rapportages/{report.pk}/").content.decode()
+    assert "Bijlage: gegevensbronnen" in page
+    assert "overlast-westelijk-geheim" not in page
+    assert "overlast-westelijk-geheim" not in pdf_text(services.report_pdf(report=report))
