@@ -306,6 +306,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Errors as application/problem+json (RFC 9457) with Dutch titles; docs/api.md.
+    "EXCEPTION_HANDLER": "kompas.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Veiligheidskompas API",
