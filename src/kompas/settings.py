@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kompas.core.middleware.ApiVersionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -307,12 +308,17 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Errors as application/problem+json (RFC 9457) with Dutch titles; docs/api.md.
+    "EXCEPTION_HANDLER": "kompas.core.api_errors.exception_handler",
 }
+# Full version of the API (semver; the URL carries the major, /api/v1/). Sent as the
+# API-Version header and in the OpenAPI document; changes are listed in docs/api.md.
+KOMPAS_API_VERSION = "1.1.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Veiligheidskompas API",
     "DESCRIPTION": "API van Veiligheidskompas. Alle gegevens zijn beperkt tot de gemeenten "
     "waarvan de gebruiker lid is.",
-    "VERSION": "1.0.0",
+    "VERSION": KOMPAS_API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -9,7 +9,12 @@ one-segment `<slug>/` start page claims nothing another app needs."""
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularJSONAPIView,
+    SpectacularSwaggerSplitView,
+    SpectacularYAMLAPIView,
+)
 
 from kompas.cases import urls as cases_urls
 from kompas.cases.api import urls as cases_api_urls
@@ -48,6 +53,10 @@ KOMPAS_URLS = [
 ]
 
 api_patterns = [
+    # The OpenAPI document at the NL API Design Rules' standard place (API-51), public;
+    # schema/ stays for existing clients (YAML, or JSON with Accept: application/json).
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-openapi-json"),
+    path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="api-openapi-yaml"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     *(path("", include(api.urlpatterns)) for _label, _pages, api in KOMPAS_URLS),

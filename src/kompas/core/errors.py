@@ -5,7 +5,8 @@
 The same page serves staff and the public (meldpunt, dashboard): an anonymous visitor on a
 gemeente's address is offered that gemeente's meldpunt and dashboard. The 400 and 500 pages
 render without the request's context processors and without any query, because the request
-may be unusable (a forbidden Host header) or the database may be what failed."""
+may be unusable (a forbidden Host header) or the database may be what failed. Under /api/ the
+answer is a problem document (application/problem+json, kompas.core.api_errors) instead."""
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from .api_errors import problem_json_response
 from .selectors import municipality_public_get
 
 PAGES = {
@@ -98,6 +100,8 @@ def _ways_back(request: HttpRequest, *, query: bool) -> list[dict]:
 
 
 def _error_page(request: HttpRequest, kind, status: int, *, full_context: bool) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_json_response(request, status)
     title, explanation = PAGES[kind]
     context = {
         "status": status,

@@ -50,3 +50,20 @@ class SecondFactorRequiredMiddleware:
 def with_next(url: str, next_path: str) -> str:
     """`url?next=...` with the path URL-encoded, so its own query string survives whole."""
     return f"{url}?{urlencode({'next': next_path})}"
+
+
+class ApiVersionMiddleware:
+    """Every /api/ response carries the full API version (`API-Version: 1.1.0`, NL API Design
+    Rules API-57), also errors and redirects; the OpenAPI document may be read from any origin
+    (API-51)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/api/"):
+            response["API-Version"] = settings.KOMPAS_API_VERSION
+            if request.path.endswith(("/openapi.json", "/openapi.yaml")):
+                response["Access-Control-Allow-Origin"] = "*"
+        return response

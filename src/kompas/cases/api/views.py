@@ -11,6 +11,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kompas.core.api_errors import problem_response
 from kompas.core.constants import AuditAction, Role
 from kompas.core.selectors import municipality_get_for_user
 from kompas.core.services import audit_log
@@ -94,16 +95,17 @@ class CaseRevealView(_Scoped, APIView):
         case = self.case()
         data = RevealInputSerializer(data=request.data)
         if not data.is_valid():
-            return Response(
-                {"reason": ["Geef een reden op: waarom is de identiteit nodig?"]},
-                status=status.HTTP_400_BAD_REQUEST,
+            return problem_response(
+                request,
+                status.HTTP_400_BAD_REQUEST,
+                errors={"reason": ["Geef een reden op: waarom is de identiteit nodig?"]},
             )
         try:
             identities = services.person_reveal(
                 case=case, user=request.user, reason=data.validated_data["reason"]
             )
         except ValidationError as exc:
-            return Response(exc.message_dict, status=status.HTTP_400_BAD_REQUEST)
+            return problem_response(request, status.HTTP_400_BAD_REQUEST, errors=exc.message_dict)
         response = Response(IdentitySerializer(identities, many=True).data)
         response["Cache-Control"] = "no-store, private"
         return response

@@ -47,4 +47,4 @@ def test_api_reports_due_before_start_on_the_field(client, adviseur_heerenveen, 
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert "De einddatum ligt vóór de startdatum." in response.json()["due"]
+    assert "De einddatum ligt vóór de startdatum." in response.json()["errors"]["due"]

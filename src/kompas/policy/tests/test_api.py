@@ -72,7 +72,8 @@ def test_action_input_errors_name_the_field(adviseur_api, ivp):
         "/api/v1/plans/GM0074/actions/", bad, content_type="application/json"
     )
     assert response.status_code == 400
-    errors = response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    errors = response.json()["errors"]
     assert "Prioriteit 9 bestaat niet in dit plan." in errors["priority"]
     assert "Uitvoeringsplan 2030 bestaat niet in dit plan." in errors["execution_plan"]
     assert "Onbekende partner: maffia" in errors["partners"]

@@ -15,6 +15,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kompas.core.api_errors import problem_response
 from kompas.core.db import database_busy
 
 from .. import antiabuse, selectors
@@ -87,47 +88,56 @@ class PublicSignalCreateView(APIView):
             request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
         ):
             return _no_store(
-                Response(
-                    {
-                        "detail": "Te veel meldingen vanaf deze verbinding. "
-                        "Probeer het over een uur."
-                    },
-                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                problem_response(
+                    request,
+                    status.HTTP_429_TOO_MANY_REQUESTS,
+                    detail="Te veel meldingen vanaf deze verbinding. Probeer het over een uur.",
                 )
             )
         data = request.data
         if not antiabuse.pow_verify(str(data.get("challenge", "")), str(data.get("nonce", ""))):
             return _no_store(
-                Response(
-                    {
-                        "errors": {
-                            "challenge": [
-                                "Ongeldige of al gebruikte challenge/nonce: haal een nieuwe "
-                                "challenge op en los de proof-of-work op."
-                            ]
-                        }
+                problem_response(
+                    request,
+                    status.HTTP_400_BAD_REQUEST,
+                    errors={
+                        "challenge": [
+                            "Ongeldige of al gebruikte challenge/nonce: haal een nieuwe "
+                            "challenge op en los de proof-of-work op."
+                        ]
                     },
-                    status=status.HTTP_400_BAD_REQUEST,
                 )
             )
         form_data = {k: v for k, v in data.items() if k != "attachments" and not hasattr(v, "read")}
         form = IntakeForm(form_data, request.FILES, require_fill_time=False)
         if not form.is_valid():
             return _no_store(
-                Response(
-                    {"errors": form.errors.get_json_data()}, status=status.HTTP_400_BAD_REQUEST
+                problem_response(
+                    request,
+                    status.HTTP_400_BAD_REQUEST,
+                    # `errors` keeps the shape this API always answered ({message, code}).
+                    errors=form.errors.get_json_data(),
+                    invalid_params=[
+                        {"name": name, "reason": str(message)}
+                        for name, messages in form.errors.items()
+                        for message in messages
+                    ],
                 )
             )
         antiabuse.limit_hit(request, bucket="submit")
         try:
             new = intake_create(municipality=municipality, data=form.cleaned_data, channel="api")
         except ValidationError as exc:
-            return _no_store(Response({"errors": exc.message_dict}, status=400))
+            return _no_store(problem_response(request, 400, errors=exc.message_dict))
         except OperationalError as exc:
             if not database_busy(exc):
                 raise
-            busy = Response({"errors": {"__all__": [intake_busy_message()]}}, status=503)
-            busy["Retry-After"] = "60"
+            busy = problem_response(
+                request,
+                503,
+                errors={"__all__": [intake_busy_message()]},
+                headers={"Retry-After": "60"},
+            )
             return _no_store(busy)
         return _no_store(
             Response(
