@@ -14,13 +14,15 @@ class OpenbareOrdeConfig(AppConfig):
         from kompas.core import demo, hooks, panels
         from kompas.core.constants import Role
 
-        from . import services
+        from . import reports, services
         from .demo import load_demo
         from .panels import openbareorde_panel
 
         panels.register(openbareorde_panel)
         # The inventory's persons use the meldpunt's keys: `kompas keys rotate` covers them.
         hooks.encrypted_fields_rotate.register(services.keys_rotate)
+        hooks.progress_sections.register(reports.progress_section)
+        hooks.annual_figures.register(reports.annual_figures)
         panels.register_nav(
             panels.NavItem(
                 title=_("Openbare orde"),

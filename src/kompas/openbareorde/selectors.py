@@ -123,9 +123,14 @@ def risk_stale(*, municipality, on: date | None = None, membership=None) -> Quer
     qs = (
         risk_list(municipality=municipality, membership=membership)
         if membership is not None
-        else RiskItem.objects.filter(municipality=municipality, closed=False)
+        else risk_list_all(municipality=municipality)
     )
     return qs.filter(review_on__lt=on).order_by("review_on", "pk")
+
+
+def risk_list_all(*, municipality) -> QuerySet[RiskItem]:
+    """All open items of the gemeente, for counts in reports (no member: no screen)."""
+    return RiskItem.objects.filter(municipality=municipality, closed=False)
 
 
 def risk_person_get(*, item: RiskItem):
