@@ -30,4 +30,12 @@ class SignalsConfig(AppConfig):
                 order=30,
             )
         )
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Deelafspraken"),
+                url_name="signals:agreement_list",
+                roles=(Role.ADMIN,),
+                order=95,
+            )
+        )
         demo.register(load_demo, order=40)
