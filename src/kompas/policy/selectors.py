@@ -502,3 +502,18 @@ def partnership_find(*, municipality: Municipality, code: str) -> Partnership | 
 def municipality_by_code(*, code: str) -> Municipality | None:
     """A gemeente of this installation by CBS code (for the command line; no user scope)."""
     return Municipality.objects.filter(code=code.upper()).first()
+
+
+def actions_to_remind(*, on: date, horizon_days: int = 14) -> QuerySet[Action]:
+    """Open actions with an owner who is a user, due within `horizon_days` or overdue, across
+    every gemeente (the weekly reminder mail)."""
+    return (
+        Action.objects.filter(
+            status__in=list(OPEN_ACTION_STATUSES),
+            owner_user__isnull=False,
+            due__isnull=False,
+            due__lte=on + timedelta(days=horizon_days),
+        )
+        .select_related("plan__municipality", "owner_user")
+        .order_by("owner_user_id", "due", "pk")
+    )

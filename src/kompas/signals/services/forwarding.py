@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
+from kompas.core.pdf import html_to_pdf
 from kompas.core.services import audit_log
 
 from ..constants import (
@@ -80,10 +81,8 @@ def _render(payload: dict, fmt: str) -> tuple[bytes, str]:
     if fmt == "json":
         content = json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
         return content, "application/json"
-    from weasyprint import HTML
-
     html = render_to_string("signals/export_pdf.html", {"export": payload})
-    return HTML(string=html).write_pdf(), "application/pdf"
+    return html_to_pdf(html), "application/pdf"
 
 
 @transaction.atomic
