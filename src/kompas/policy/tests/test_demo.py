@@ -32,11 +32,6 @@ def test_demo_is_idempotent_and_labelled(reference_data):
     assert Event.objects.filter(source_type="policy.plan", is_demo=False).count() == 3
     ivp = Plan.objects.get(short_name="IVP 2023-2026")
     assert ivp.predecessor.short_name == "Samen Veilig, Samen Doen!"
-    assert Event.objects.filter(
-        kind="integrale_controle", date="2025-03-12", municipality__code="GM0098"
-    ).exists()
-    assert set(
-        Event.objects.filter(kind="ondermijningsdag", municipality__isnull=False).values_list(
-            "municipality__code", flat=True
-        )
-    ) == {"GM0074", "GM0085", "GM0086", "GM0098"}
+    # integrale controles and ondermijningsdagen come from the ondermijning registers' demo,
+    # not typed in here, so the norms are not counted twice
+    assert not Event.objects.filter(kind__in=["integrale_controle", "ondermijningsdag"]).exists()
