@@ -151,6 +151,32 @@ def controle_save(
 
 
 @transaction.atomic
+def controle_save_with_findings(
+    *, municipality, controle: Controle, by, fields: dict, partners, locations, findings
+) -> Controle:
+    """A new controle with its locations and, per location (same order), its findings
+    [{'outcome', 'text'}]: the API's one call. All or nothing."""
+    controle = controle_save(
+        municipality=municipality,
+        controle=controle,
+        by=by,
+        fields=fields,
+        partners=partners,
+        locations=locations,
+    )
+    for location, rows in zip(controle.locations.order_by("pk"), findings, strict=True):
+        for row in rows:
+            finding_add(
+                controle=controle,
+                location=location,
+                outcome=row["outcome"],
+                text=row.get("text", ""),
+                by=by,
+            )
+    return controle
+
+
+@transaction.atomic
 def controle_delete(*, municipality, controle: Controle, by) -> None:
     if controle.municipality_id != municipality.pk:
         raise ValidationError(_("Deze controle hoort niet bij de gemeente."))
