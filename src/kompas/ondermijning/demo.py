@@ -178,6 +178,7 @@ def load_demo() -> str:
     partnership = Partnership.objects.filter(code=PARTNERSHIP).first()
     if partnership is None or not {"GM0074", "GM0098"} <= set(gemeenten):
         return "Ondermijning: geen demodata (gemeenten of Zuidoost Friesland ontbreken)."
+    services.branches_ensure()
     days = _days(gemeenten, partnership)
     today = selectors.today()
     added = 0

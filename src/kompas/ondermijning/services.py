@@ -23,15 +23,26 @@ from .constants import (
     CONTROLE_SOURCE,
     COUNTED_STATUSES,
     DAY_SOURCE,
+    DEFAULT_BRANCHES,
     ControleReason,
     DayStatus,
 )
-from .models import Controle, ControleLocation, Finding, UnderminingDay
+from .models import Branche, Controle, ControleLocation, Finding, UnderminingDay
 from .selectors import partnerships_of, today
 
 
 def _day(value) -> str:
     return value.strftime("%d-%m-%Y")
+
+
+def branches_ensure() -> int:
+    """The starting list of branches, when missing (a flushed test database, an old install).
+    Idempotent; answers how many were added."""
+    added = 0
+    for code, name in DEFAULT_BRANCHES:
+        _b, new = Branche.objects.get_or_create(code=code, defaults={"name": name})
+        added += new
+    return added
 
 
 # --- Controles -------------------------------------------------------------------------------
