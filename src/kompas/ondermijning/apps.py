@@ -26,5 +26,5 @@ class OndermijningConfig(AppConfig):
                 order=53,
             )
         )
-        # After policy (its plans and events) and the meldpunt's dossiers.
-        demo.register(load_demo, order=90)
+        # After the meldpunt's dossiers, before reporting's demo reports read the norms.
+        demo.register(load_demo, order=88)
