@@ -289,6 +289,10 @@ def day_save(
 def day_delete(*, municipality, day: UnderminingDay, by) -> None:
     if day.host_id != municipality.pk:
         raise ValidationError(_("Alleen de gastgemeente verwijdert deze ondermijningsdag."))
+    if day.controles.exists():
+        raise ValidationError(
+            _("Op deze dag staan controles; koppel die eerst los of verwijder ze.")
+        )
     policy_services.event_withdraw(
         kind=EventKind.UNDERMINING_DAY, source_type=DAY_SOURCE, source_id=str(day.pk), by=by
     )

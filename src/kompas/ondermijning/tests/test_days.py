@@ -174,3 +174,18 @@ def test_start_page_panel_and_year_figures(
     assert "Vakantieparken" in html
     client.force_login(make_member(heerenveen, "partner", partner_code="politie"))
     assert "integrale controle" not in client.get("/heerenveen/").content.decode()
+
+
+def test_a_day_with_controles_is_not_deleted(
+    client, heerenveen, make_member, make_day, make_controle
+):
+    day = make_day(heerenveen, on=date(2025, 4, 9))
+    make_controle(heerenveen, on=date(2025, 4, 9), reason="ondermijningsdag", day=day)
+    client.force_login(make_member(heerenveen, "adviseur"))
+    url = reverse("ondermijning:day_delete", args=["heerenveen", day.pk])
+    response = client.post(url, follow=True)
+    assert "Op deze dag staan controles" in response.content.decode()
+    assert _events().filter(source_id=str(day.pk)).exists()
+    day.controles.all().delete()
+    client.post(url)
+    assert not _events().exists()
