@@ -8,9 +8,15 @@ from kompas.core.demo import demo_date
 from kompas.core.models import Municipality, Partnership
 
 from .constants import ActionStatus, EventKind
-from .models import Action
+from .models import Action, Event
 from .planfile import PLANS_DIR
-from .services import action_create, action_update_add, event_register, plan_import
+from .services import (
+    action_create,
+    action_update_add,
+    event_delete,
+    event_register,
+    plan_import,
+)
 
 SEED_PLANS = [
     # predecessor first, so the IVP links to it
@@ -167,6 +173,7 @@ DEMO_ACTIONS = [
 # integrale controles and ondermijningsdagen are no longer typed in here: the ondermijning
 # app's demo registers (ondermijning/demo.py) record those events themselves. The ids keep
 # the numbers these events had before, so a database with an older demo gets no duplicates.
+RETIRED_DEMO_EVENTS = [f"policy-{i}" for i in range(7)]
 DEMO_EVENTS = [
     (
         "policy-7",
@@ -198,6 +205,10 @@ DEMO_EVENTS = [
 def load_demo() -> str:
     results = [plan_import(path=PLANS_DIR / name) for name in SEED_PLANS]
     with transaction.atomic():
+        # Before issue 13 this demo typed in integrale controles and ondermijningsdagen
+        # (policy-0 … policy-6); the ondermijning registers' demo records those now.
+        for old in Event.objects.filter(source_type="demo", source_id__in=RETIRED_DEMO_EVENTS):
+            event_delete(event=old)
         gemeenten = {m.code: m for m in Municipality.objects.all()}
         plans = {(r.plan.municipality.code, r.plan.short_name): r.plan for r in results}
         added = 0

@@ -35,3 +35,20 @@ def test_demo_is_idempotent_and_labelled(reference_data):
     # integrale controles and ondermijningsdagen come from the ondermijning registers' demo,
     # not typed in here, so the norms are not counted twice
     assert not Event.objects.filter(kind__in=["integrale_controle", "ondermijningsdag"]).exists()
+
+
+def test_demo_retires_the_events_it_used_to_type_in(reference_data):
+    from kompas.policy.services import event_register
+
+    event_register(
+        kind="integrale_controle",
+        date="2025-03-12",
+        title="Integrale controle horeca Wolvega",
+        municipality=reference_data["GM0098"],
+        source_type="demo",
+        source_id="policy-0",
+        is_demo=True,
+    )
+    load_demo()
+    assert not Event.objects.filter(source_type="demo", source_id="policy-0").exists()
+    assert Event.objects.filter(source_type="demo", source_id="policy-7").exists()
