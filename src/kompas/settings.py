@@ -325,6 +325,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Named enums where several apps have a `status` field of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ControleStatusEnum": "kompas.ondermijning.constants.ControleStatus",
+        "UnderminingDayStatusEnum": "kompas.ondermijning.constants.DayStatus",
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------------
