@@ -33,6 +33,7 @@ __all__ = [
     "enqueue",
     "state_delete",
     "state_get",
+    "scheduled_task",
     "state_put",
     "weekly_task",
 ]
@@ -46,13 +47,18 @@ def background_task(**options) -> Callable:
     return db_task(**options)
 
 
-def weekly_task(*, day_of_week: str = "1", hour: str = "7", minute: str = "0") -> Callable:
-    """Decorator: the function runs every week in the worker (default Monday 07:00, the
-    server's time zone). Also callable directly (management commands, tests)."""
+def scheduled_task(*, day_of_week: str = "*", hour: str = "7", minute: str = "0") -> Callable:
+    """Decorator: the function runs on a schedule in the worker (crontab fields in the
+    server's time zone; default every day at 07:00). Also callable directly (tests)."""
     from huey import crontab
     from huey.contrib.djhuey import db_periodic_task
 
     return db_periodic_task(crontab(day_of_week=day_of_week, hour=hour, minute=minute))
+
+
+def weekly_task(*, day_of_week: str = "1", hour: str = "7", minute: str = "0") -> Callable:
+    """Decorator: every week in the worker, by default Monday 07:00."""
+    return scheduled_task(day_of_week=day_of_week, hour=hour, minute=minute)
 
 
 def enqueue(task, /, *args, **kwargs) -> None:

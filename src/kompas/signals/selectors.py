@@ -286,3 +286,28 @@ def sharing_agreement_get(*, municipality: Municipality, agreement_id: int) -> S
 def partner_organisation_choices() -> QuerySet[PartnerOrganisation]:
     """The partner organisations an agreement can be made with (active ones)."""
     return PartnerOrganisation.objects.filter(active=True).order_by("name")
+
+
+# --- Notifications -------------------------------------------------------------------------------
+def signal_team(*, municipality: Municipality):
+    """The gemeente's people who handle signals (beheerder, adviseur): who hears of new ones."""
+    from kompas.core.constants import Role
+
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__municipality=municipality,
+            memberships__role__in=[Role.ADMIN, Role.ADVISOR],
+        )
+        .distinct()
+    )
+
+
+def overdue_counts(*, now: datetime | None = None) -> dict[int, int]:
+    """Municipality id -> number of signals past their response term."""
+    rows = (
+        Signal.objects.filter(_overdue_q(now or timezone.now()))
+        .values("municipality")
+        .annotate(n=Count("pk"))
+    )
+    return {row["municipality"]: row["n"] for row in rows}
