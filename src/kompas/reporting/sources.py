@@ -22,6 +22,8 @@ from django.apps import apps
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .chartaxes import dutch_axes
+
 logger = logging.getLogger(__name__)
 
 
@@ -407,6 +409,12 @@ def trend_chart(
         reference=reference,
         reference_label=reference_label,
     )
+    spec = dutch_axes(
+        spec,
+        channel="y",
+        values=[p["value"] for p in known] + [reference],
+        whole=indicator.unit == "aantal",
+    )
     description = _(
         "Lijngrafiek van %(n)s perioden, van %(a)s (%(va)s) tot %(b)s (%(vb)s). "
         "De tabel eronder geeft dezelfde cijfers."
@@ -447,6 +455,7 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
     spec = None
     if spec_fn is not None and any(r["value"] is not None for r in out):
         spec = spec_fn(title=title, rows=out, unit_label=_unit_label(indicator.unit, use_rate))
+        spec = dutch_axes(spec, channel="x", values=[r["value"] for r in out], whole=False)
     return {
         "year": year,
         "title": title,
@@ -509,7 +518,7 @@ def chart_svg(spec: dict, *, title: str, description: str) -> str:
         return fn(spec, title=title, description=description)
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(spec)
+    return vl_convert.vegalite_to_svg(spec, format_locale="nl-NL")
 
 
 # --- Signals (aggregate counts only) ---------------------------------------------------------
