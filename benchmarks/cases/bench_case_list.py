@@ -14,7 +14,6 @@ On a fresh data directory (SQLite unless DATABASE_URL is set):
 import argparse
 import datetime
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -22,23 +21,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import benchlib  # noqa: E402 - benchmarks/ is put on the path just above
+
 GOAL_P95_MS = 150
 
 
 def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    python = platform.python_version()
-    return (
-        f"{cpu or platform.processor()}, {os.cpu_count()} cores, Python {python}, load {load:.1f}"
-    )
+    return benchlib.machine()
 
 
 def main() -> None:

@@ -25,7 +25,6 @@ Prints date and machine; paste the output into benchmarks/RESULTS.md.
 import argparse
 import datetime as dt
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -36,6 +35,9 @@ from pathlib import Path
 import duckdb
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import benchlib  # noqa: E402 - benchmarks/ is put on the path just above
+
 SHARED = REPO.parent / "shared" / "data" / "politie"
 sys.path.insert(0, str(REPO / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
@@ -44,21 +46,7 @@ GEMEENTE, TYPE, YEAR = "GM0074", "0.0.0", 2024
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(open("/proc/meminfo", encoding="utf-8").readline().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
+    return benchlib.machine(f"DuckDB {duckdb.__version__}")
 
 
 def generate(csv_path: Path, scale: float, memory_limit: str = "4GB") -> int:

@@ -12,7 +12,6 @@ median of --repeat runs per step.
 import argparse
 import datetime
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -20,20 +19,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import benchlib  # noqa: E402 - benchmarks/ is put on the path just above
 
 
 def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{cpu or platform.processor()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    return benchlib.machine()
 
 
 def timed(fn, repeat: int) -> float:

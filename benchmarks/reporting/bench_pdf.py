@@ -14,7 +14,6 @@ every chart again. Prints date, machine, page and chart count, and per-phase tim
 import argparse
 import datetime
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -24,28 +23,14 @@ from pathlib import Path
 from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import benchlib  # noqa: E402 - benchmarks/ is put on the path just above
+
 GOAL_SECONDS = 5.0
 
 
 def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f"{kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (
-        f"{cpu or platform.processor()}, {os.cpu_count()} cores, {mem}, "
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-    )
+    return benchlib.machine()
 
 
 def main() -> None:

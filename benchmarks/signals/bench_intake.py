@@ -33,7 +33,6 @@ import datetime
 import http.client
 import json
 import os
-import platform
 import re
 import shutil
 import signal
@@ -47,6 +46,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import benchlib  # noqa: E402 - benchmarks/ is put on the path just above
+
 VENV_BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 INTAKE = "/api/v1/meldpunt/heerenveen/signals/"
@@ -54,24 +56,7 @@ BARE = "/bench/bare/"
 
 
 def machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (
-        f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores ({model}){mem}, "
-        f"Linux {platform.release()}, Python {platform.python_version()}"
-    )
+    return benchlib.machine()
 
 
 def free_port() -> int:

@@ -8,23 +8,9 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from .constants import TERTIALS
+from kompas.core.dates import month_name
 
-MONTHS = [
-    "",
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+from .constants import TERTIALS
 
 
 class PeriodError(ValueError):
@@ -47,7 +33,7 @@ def tertial(year: int, number: int) -> Period:
     return Period(
         start=date(year, first, 1),
         end=_month_end(year, last),
-        label=f"{year}-T{number} ({MONTHS[first]} t/m {MONTHS[last]} {year})",
+        label=f"{year}-T{number} ({month_name(first)} t/m {month_name(last)} {year})",
     )
 
 

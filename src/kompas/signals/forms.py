@@ -398,3 +398,24 @@ class SharingAgreementForm(forms.Form):
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners
+
+
+class RetentionSettingsForm(forms.Form):
+    contact_days = forms.IntegerField(
+        label=_("Contactgegevens van de melder anonimiseren na (dagen na afsluiten)"),
+        min_value=30,
+        max_value=3650,
+        help_text=_("Standaard 365 dagen."),
+    )
+    delete_years = forms.IntegerField(
+        label=_("Afgesloten meldingen verwijderen na (jaren)"),
+        min_value=1,
+        max_value=20,
+        help_text=_("Standaard 5 jaar. Daarna blijft alleen een telregel zonder inhoud over."),
+    )
+    delete_years_no_ground = forms.IntegerField(
+        label=_("Meldingen zonder grond verwijderen na (jaren)"),
+        min_value=1,
+        max_value=20,
+        help_text=_("Standaard 1 jaar; nooit langer dan andere meldingen."),
+    )

@@ -33,3 +33,15 @@ def beheer_links(*, municipality):
         "description": _("met welke partners de gemeente meldingen mag delen, en op welke grond"),
         "order": 20,
     }
+
+
+def beheer_link_retention(*, municipality):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "label": _("Bewaartermijnen meldingen"),
+        "url": reverse("signals:retention_settings", kwargs={"slug": municipality.slug}),
+        "description": _("wanneer contactgegevens en afgesloten meldingen verdwijnen"),
+        "order": 21,
+    }

@@ -22,6 +22,11 @@ urlpatterns = [
         name="attachment",
     ),
     path("<slug:slug>/deelafspraken/", views.agreement_list, name="agreement_list"),
+    path(
+        "<slug:slug>/beheer/bewaartermijnen-meldingen/",
+        views.retention_settings,
+        name="retention_settings",
+    ),
     path("<slug:slug>/deelafspraken/nieuw/", views.agreement_create, name="agreement_create"),
     path("<slug:slug>/deelafspraken/<int:pk>/", views.agreement_edit, name="agreement_edit"),
     path(

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from kompas.core import dates
+
 from .. import codelists
 from ..constants import IndicatorSource, ObservationStatus
 
@@ -121,20 +123,7 @@ def parse_value(raw) -> float | None:
     raise ValueError(text)
 
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+MONTHS = list(dates.MONTHS)  # the one Dutch month list (kompas.core.dates)
 QUARTERS = {"1e": 1, "2e": 2, "3e": 3, "4e": 4, "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from django import template
 
-from ..periods import MONTHS
+from kompas.core.dates import long_date
 
 register = template.Library()
 
@@ -37,7 +37,7 @@ def nl_date(value):
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f"{value.day} {MONTHS[value.month]} {value.year}"
+        return long_date(value)
     return value
 
 

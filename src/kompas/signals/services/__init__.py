@@ -29,7 +29,12 @@ from .reading import (
     signal_view_for_partner,
     signal_view_for_reporter,
 )
-from .retention import RetentionReport, retention_run, retention_settings_get
+from .retention import (
+    RetentionReport,
+    retention_run,
+    retention_settings_get,
+    retention_settings_update,
+)
 from .workflow import (
     dossier_link,
     signal_assign,
@@ -60,6 +65,7 @@ __all__ = [
     "keys_rotate",
     "retention_run",
     "retention_settings_get",
+    "retention_settings_update",
     "sharing_agreement_deactivate",
     "sharing_agreement_save",
     "signal_assign",

@@ -5,8 +5,10 @@ with a statistics row kept."""
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
 from kompas.core.models import Municipality
@@ -39,6 +41,52 @@ class RetentionReport:
 def retention_settings_get(*, municipality: Municipality) -> RetentionSettings:
     obj, _created = RetentionSettings.objects.get_or_create(municipality=municipality)
     return obj
+
+
+RETENTION_LIMITS = {
+    "contact_days": (30, 3650),
+    "delete_years": (1, 20),
+    "delete_years_no_ground": (1, 20),
+}
+
+
+@transaction.atomic
+def retention_settings_update(*, municipality: Municipality, by, **terms: int) -> RetentionSettings:
+    """The beheerder sets the gemeente's terms (Beheer > Bewaartermijnen meldingen); audited
+    with old and new values. A signal without ground never stays longer than one with."""
+    rules = RetentionSettings.objects.select_for_update().get(
+        pk=retention_settings_get(municipality=municipality).pk
+    )
+    errors = {}
+    for name, value in terms.items():
+        low, high = RETENTION_LIMITS[name]
+        if not low <= value <= high:
+            errors[name] = _("Kies een waarde van %(low)s tot en met %(high)s.") % {
+                "low": low,
+                "high": high,
+            }
+    if not errors and terms["delete_years_no_ground"] > terms["delete_years"]:
+        errors["delete_years_no_ground"] = _(
+            "Meldingen zonder grond mogen niet langer bewaard worden dan andere meldingen."
+        )
+    if errors:
+        raise ValidationError(errors)
+    old = {name: getattr(rules, name) for name in terms}
+    for name, value in terms.items():
+        setattr(rules, name, value)
+    rules.full_clean()
+    rules.save()
+    changes = {k: (v, terms[k]) for k, v in old.items() if v != terms[k]}
+    if changes:
+        audit_log(
+            user=by,
+            action=AuditAction.UPDATE,
+            obj=rules,
+            municipality=municipality,
+            changes=changes,
+            note="bewaartermijnen meldingen",
+        )
+    return rules
 
 
 def retention_run(*, dry_run: bool = True, now: datetime | None = None) -> RetentionReport:

@@ -17,6 +17,7 @@ from .public import (
     intake_location,
     receipt,
 )
+from .retention import retention_settings
 from .staff import (
     attachment_download,
     dossier_detail,
@@ -45,6 +46,7 @@ __all__ = [
     "intake_create",
     "intake_location",
     "receipt",
+    "retention_settings",
     "signal_classify",
     "signal_detail",
     "signal_forward",
