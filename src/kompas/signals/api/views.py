@@ -76,6 +76,10 @@ class PublicSignalCreateView(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
     parser_classes = [JSONParser, MultiPartParser, FormParser]
+    problem_responses = {
+        429: "Te veel meldingen vanaf deze verbinding (per uur).",
+        503: "Database tijdelijk bezet: niets opgeslagen, probeer het na Retry-After opnieuw.",
+    }
 
     @extend_schema(
         request=SignalInSerializer,
