@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kompas.core.constants import INTERNAL_ROLES
-from kompas.core.selectors import municipality_get_for_user, municipality_list
+from kompas.core.selectors import municipality_for_api, municipality_list
 
 from .. import codelists, selectors
 from .serializers import SeriesQuerySerializer, SeriesSerializer, TargetSerializer
@@ -58,8 +58,8 @@ class SeriesView(APIView):
         gemeente_code = q.get("gemeente") or own
         if not gemeente_code:
             raise Http404
-        municipality, _m = municipality_get_for_user(
-            user=request.user, code=gemeente_code, roles=INTERNAL_ROLES
+        municipality, _m = municipality_for_api(
+            user=request.user, ref=gemeente_code, roles=INTERNAL_ROLES
         )
         if not selectors.region_allowed(
             municipality=municipality, region_code=region, indicator=indicator
@@ -98,7 +98,7 @@ class TargetListView(APIView):
         code = request.query_params.get("gemeente")
         if code:
             municipalities = [
-                municipality_get_for_user(user=request.user, code=code, roles=INTERNAL_ROLES)[0]
+                municipality_for_api(user=request.user, ref=code, roles=INTERNAL_ROLES)[0]
             ]
         else:
             municipalities = list(municipality_list(user=request.user, roles=INTERNAL_ROLES))
