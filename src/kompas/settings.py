@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kompas.reporting",
     "kompas.crisis",
     "kompas.openbareorde",
+    "kompas.ondermijning",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,8 @@ from kompas.meetings import urls as meetings_urls
 from kompas.meetings.api import urls as meetings_api_urls
 from kompas.monitoring import urls as monitoring_urls
 from kompas.monitoring.api import urls as monitoring_api_urls
+from kompas.ondermijning import urls as ondermijning_urls
+from kompas.ondermijning.api import urls as ondermijning_api_urls
 from kompas.openbareorde import urls as openbareorde_urls
 from kompas.openbareorde.api import urls as openbareorde_api_urls
 from kompas.policy import urls as policy_urls
@@ -46,6 +48,7 @@ KOMPAS_URLS = [
     ("cases", cases_urls, cases_api_urls),
     ("crisis", crisis_urls, crisis_api_urls),
     ("openbareorde", openbareorde_urls, openbareorde_api_urls),
+    ("ondermijning", ondermijning_urls, ondermijning_api_urls),
     ("core", core_urls, core_api_urls),
 ]
 

@@ -140,16 +140,34 @@ class CaseStatusChange(models.Model):
         super().save(*args, **kwargs)
 
 
-class Person(models.Model):
+def pseudonym(number: str, label: str) -> str:
+    """The one spelling of a pseudonym: the record's number and the person's letter."""
+    return f"{number} persoon {label}"
+
+
+IDENTITY_FIELDS = ("name_enc", "birth_date_enc", "address_enc", "bsn_enc")
+
+
+class EncryptedIdentity(models.Model):
+    """A person's identity, only encrypted (MultiFernet tokens with the meldpunt's keys). Every
+    app that holds a person uses these fields and `cases.services.persons` (encrypt, pseudonym,
+    audited reveal, key rotation), so there is one mechanism."""
+
+    name_enc = models.TextField()
+    birth_date_enc = models.TextField(blank=True)
+    address_enc = models.TextField(blank=True)
+    bsn_enc = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Person(EncryptedIdentity):
     """A person in a case. Identity only encrypted; shown as the pseudonym everywhere else."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="persons")
     label = models.CharField(_("aanduiding"), max_length=2)
     role = models.CharField(_("rol in de casus"), max_length=100, blank=True)
-    name_enc = models.TextField()
-    birth_date_enc = models.TextField(blank=True)
-    address_enc = models.TextField(blank=True)
-    bsn_enc = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -165,7 +183,7 @@ class Person(models.Model):
 
     @property
     def pseudonym(self) -> str:
-        return f"{self.case.number} persoon {self.label}"
+        return pseudonym(self.case.number, self.label)
 
 
 class CaseListing(models.Model):

@@ -58,6 +58,15 @@ def retention_run(*, dry_run: bool = True, now=None):
     return services.retention_run(dry_run=dry_run, now=now).lines()
 
 
+def beheer_links(*, municipality):
+    return {
+        "label": str(_("Bewaartermijnen casussen")),
+        "url": reverse("cases:retention_settings", kwargs={"slug": municipality.slug}),
+        "description": str(_("hoe lang een afgesloten casus per soort bewaard blijft")),
+        "order": 40,
+    }
+
+
 def register_all() -> None:
     from .demo import load_demo
 
@@ -65,6 +74,7 @@ def register_all() -> None:
     hooks.encrypted_fields_rotate.register(encrypted_fields_rotate)
     hooks.retention_run.register(retention_run)
     hooks.signal_references.register(signal_references)
+    hooks.beheer_links.register(beheer_links)
     panels.register_nav(
         panels.NavItem(
             title=_("Casussen"),

@@ -40,6 +40,13 @@ from .models import (
 ALL_CASES_ROLES = (Role.REGISSEUR, Role.ADMIN)
 
 
+def sees_persons(*, role: str | None) -> bool:
+    """Whether a gemeente role may see the persons that other apps hold with the casework's
+    person mechanism (openbare orde's risk persons): the casework role and the beheerder, as
+    for cases. Partners see such a person only where the record names their organisation."""
+    return role in ALL_CASES_ROLES
+
+
 def partner_access_days() -> int:
     return int(getattr(settings, "KOMPAS_CASES_PARTNER_ACCESS_DAYS", 14))
 

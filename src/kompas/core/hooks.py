@@ -90,3 +90,10 @@ register_event_kinds = Hook(
     "that an app's register now records itself (with source_type/source_id), so the event "
     "register no longer offers them for hand entry and marks old hand entries as such.",
 )
+
+beheer_links = Hook(
+    "beheer_links",
+    "beheer_links(municipality=Municipality) -> {'label': str, 'url': str, 'description': str, "
+    "'order': int} or None: a higher app's settings page listed on the beheerder's page "
+    "(meeting members, bewaartermijnen, sharing agreements).",
+)

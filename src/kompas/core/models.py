@@ -40,6 +40,21 @@ class Municipality(models.Model):
     code = models.CharField(_("CBS-code"), max_length=6, unique=True)
     name = models.CharField(_("naam"), max_length=100)
     slug = models.SlugField(_("adres-deel"), unique=True)
+    # Public branding, kept by the beheerder (Beheer > Huisstijl en privacy).
+    public_name = models.CharField(
+        _("naam op publieke pagina's"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'Gemeente Heerenveen'. Leeg: 'gemeente' en de naam."),
+    )
+    privacy_url = models.URLField(
+        _("adres van de privacyverklaring"),
+        blank=True,
+        help_text=_("Het meldpunt en het dashboard verwijzen ernaar."),
+    )
+    # When the logo (MunicipalityLogo) last changed; empty when there is none. Kept here so
+    # a page knows whether to show a logo without reading the image.
+    logo_updated_at = models.DateTimeField(_("logo bijgewerkt op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("gemeente")
@@ -48,6 +63,29 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.public_name or _("gemeente %(name)s") % {"name": self.name}
+
+
+class MunicipalityLogo(models.Model):
+    """The gemeente's logo as a PNG re-encoded on upload (no metadata, bounded size), served
+    by the product itself so no media storage is needed."""
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, primary_key=True, related_name="logo"
+    )
+    png = models.BinaryField(_("logo (PNG)"))
+    width = models.PositiveIntegerField(_("breedte"))
+    height = models.PositiveIntegerField(_("hoogte"))
+
+    class Meta:
+        verbose_name = _("logo")
+        verbose_name_plural = _("logo's")
+
+    def __str__(self) -> str:
+        return f"logo {self.municipality_id}"
 
 
 class Partnership(models.Model):

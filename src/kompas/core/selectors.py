@@ -9,7 +9,15 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from .constants import INTERNAL_ROLES, AuditAction
-from .models import AuditEntry, Membership, Municipality, Partnership, Region
+from .models import (
+    AuditEntry,
+    Membership,
+    Municipality,
+    MunicipalityLogo,
+    PartnerOrganisation,
+    Partnership,
+    Region,
+)
 
 
 def membership_list(*, user) -> QuerySet[Membership]:
@@ -186,3 +194,38 @@ def _full_names(user_ids: set[int]) -> dict[int, str]:
 
     users = get_user_model().objects.filter(pk__in=user_ids)
     return {u.pk: u.get_full_name() for u in users}
+
+
+# --- Beheer ------------------------------------------------------------------------------------
+def member_list(
+    *, municipality: Municipality, query: str = "", role: str = ""
+) -> QuerySet[Membership]:
+    """The gemeente's people with their role, for the beheerder; searchable by name, account
+    name or e-mail address."""
+    qs = Membership.objects.filter(municipality=municipality).select_related("user", "partner")
+    if query:
+        qs = qs.filter(
+            Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+            | Q(user__username__icontains=query)
+            | Q(user__email__icontains=query)
+        )
+    if role:
+        qs = qs.filter(role=role)
+    return qs.order_by("user__last_name", "user__first_name", "user__username")
+
+
+def member_get(*, municipality: Municipality, pk: int) -> Membership:
+    """One membership of this gemeente, else 404 (another gemeente's people stay unseen)."""
+    membership = member_list(municipality=municipality).filter(pk=pk).first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def partner_organisation_choices() -> QuerySet[PartnerOrganisation]:
+    return PartnerOrganisation.objects.filter(active=True).order_by("name")
+
+
+def municipality_logo_get(*, slug: str) -> MunicipalityLogo | None:
+    return MunicipalityLogo.objects.filter(municipality__slug=slug).first()

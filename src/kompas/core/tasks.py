@@ -63,3 +63,19 @@ def state_delete(key: str) -> None:
 def is_immediate() -> bool:
     """True when tasks run at once in the calling process (tests, `KOMPAS_TASK_QUEUE=immediate`)."""
     return bool(HUEY.immediate)
+
+
+@background_task(retries=3, retry_delay=60)
+def invitation_mail(*, email: str, url: str, municipality_name: str, inviter: str) -> None:
+    """The invitation to Veiligheidskompas (Beheer > Gebruikers > Uitnodigen)."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils.translation import gettext as _
+
+    context = {"url": url, "municipality_name": municipality_name, "inviter": inviter}
+    send_mail(
+        _("Uitnodiging voor Veiligheidskompas (gemeente %(name)s)") % {"name": municipality_name},
+        render_to_string("core/mail/invitation.txt", context),
+        None,
+        [email],
+    )

@@ -6,14 +6,24 @@ from . import views
 
 app_name = "core"
 
+B = "<slug:slug>/beheer/"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("tweestapsverificatie/instellen/", views.otp_setup, name="otp_setup"),
     path("tweestapsverificatie/controleren/", views.otp_verify, name="otp_verify"),
+    path("uitnodiging/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite_accept"),
     path("health/", views.health, name="health"),
     path("<slug:slug>/", views.municipality_home, name="municipality_home"),
+    path("<slug:slug>/logo.png", views.municipality_logo, name="municipality_logo"),
     path("<slug:slug>/regios/", views.region_list, name="region_list"),
     path("<slug:slug>/auditlog/", views.audit_list, name="audit_list"),
+    path(B, views.beheer, name="beheer"),
+    path(B + "gebruikers/", views.member_list_view, name="member_list"),
+    path(B + "gebruikers/uitnodigen/", views.member_invite, name="member_invite"),
+    path(B + "gebruikers/<int:pk>/", views.member_edit, name="member_edit"),
+    path(B + "gebruikers/<int:pk>/verwijderen/", views.member_remove, name="member_remove"),
+    path(B + "huisstijl/", views.branding_edit, name="branding"),
 ]

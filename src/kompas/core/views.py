@@ -2,25 +2,36 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
-from . import panels
+from . import hooks, panels
 from .constants import AuditAction, Role
 from .exports import AUDIT_CSV_HEADER, audit_csv_rows, csv_response
-from .forms import AuditFilterForm, TokenForm
+from .forms import (
+    AuditFilterForm,
+    BrandingForm,
+    InviteForm,
+    MemberFilterForm,
+    MembershipForm,
+    TokenForm,
+)
 from .middleware import with_next
 from .pagination import page_get
 from .selectors import (
     audit_entry_list,
+    member_get,
+    member_list,
     municipality_get_for_user,
     municipality_list,
+    municipality_logo_get,
     otp_device_confirmed_exists,
     partnership_list,
     region_search,
@@ -30,6 +41,13 @@ from .services import (
     otp_device_confirm,
     otp_device_pending_get_or_create,
     otp_token_verify,
+)
+from .services.beheer import (
+    branding_update,
+    invitation_send,
+    membership_change,
+    membership_remove,
+    user_invite,
 )
 
 
@@ -157,3 +175,170 @@ def otp_verify(request):
             return redirect(_safe_next(request))
         form.add_error("token", _("Deze code klopt niet."))
     return render(request, "core/otp_verify.html", {"form": form, "next": _safe_next(request)})
+
+
+# --- Beheer ------------------------------------------------------------------------------------
+def _admin_of(request, slug):
+    return municipality_get_for_user(user=request.user, slug=slug, roles=[Role.ADMIN])[0]
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    """A service's ValidationError onto the form: per field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def beheer(request, slug):
+    municipality = _admin_of(request, slug)
+    links = sorted(hooks.beheer_links(municipality=municipality), key=lambda link: link["order"])
+    return render(request, "core/beheer/index.html", {"municipality": municipality, "links": links})
+
+
+def member_list_view(request, slug):
+    municipality = _admin_of(request, slug)
+    form = MemberFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    members = member_list(
+        municipality=municipality, query=filters.get("q", ""), role=filters.get("role", "")
+    )
+    return render(
+        request,
+        "core/beheer/member_list.html",
+        {"municipality": municipality, "form": form, "page": page_get(request, members, 50)},
+    )
+
+
+def member_invite(request, slug):
+    municipality = _admin_of(request, slug)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership, created = user_invite(
+                municipality=municipality, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            user = membership.user
+            if created or not user.has_usable_password():
+                invitation_send(
+                    user=user,
+                    municipality=municipality,
+                    base_url=request.build_absolute_uri("/"),
+                    by=request.user,
+                )
+                messages.success(
+                    request,
+                    _("De uitnodiging is verstuurd naar %(email)s.") % {"email": user.email},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s heeft al een account en kan nu ook in deze gemeente werken.")
+                    % {"name": user.get_full_name() or user.username},
+                )
+            return redirect("core:member_list", slug=slug)
+    return render(
+        request, "core/beheer/member_invite.html", {"municipality": municipality, "form": form}
+    )
+
+
+def member_edit(request, slug, pk):
+    municipality = _admin_of(request, slug)
+    membership = member_get(municipality=municipality, pk=pk)
+    initial = {"role": membership.role, "partner": membership.partner}
+    form = MembershipForm(request.POST or None, initial=initial)
+    if request.method == "POST" and "reinvite" in request.POST:
+        if not membership.user.has_usable_password() and membership.user.is_active:
+            invitation_send(
+                user=membership.user,
+                municipality=municipality,
+                base_url=request.build_absolute_uri("/"),
+                by=request.user,
+            )
+            messages.success(request, _("De uitnodiging is opnieuw verstuurd."))
+        return redirect("core:member_edit", slug=slug, pk=pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_change(membership=membership, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("De rol is gewijzigd."))
+            return redirect("core:member_list", slug=slug)
+    return render(
+        request,
+        "core/beheer/member_edit.html",
+        {"municipality": municipality, "membership": membership, "form": form},
+    )
+
+
+def member_remove(request, slug, pk):
+    municipality = _admin_of(request, slug)
+    membership = member_get(municipality=municipality, pk=pk)
+    error = ""
+    if request.method == "POST":
+        name = membership.user.get_full_name() or membership.user.username
+        try:
+            deactivated = membership_remove(membership=membership, by=request.user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            text = (
+                _("%(name)s werkt niet meer in deze gemeente; het account is gedeactiveerd.")
+                if deactivated
+                else _("%(name)s werkt niet meer in deze gemeente.")
+            )
+            messages.success(request, text % {"name": name})
+            return redirect("core:member_list", slug=slug)
+    return render(
+        request,
+        "core/beheer/member_remove.html",
+        {"municipality": municipality, "membership": membership, "error": error},
+    )
+
+
+def branding_edit(request, slug):
+    municipality = _admin_of(request, slug)
+    initial = {"public_name": municipality.public_name, "privacy_url": municipality.privacy_url}
+    form = BrandingForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            branding_update(municipality=municipality, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("De huisstijl en het privacyadres zijn opgeslagen."))
+            return redirect("core:beheer", slug=slug)
+    return render(
+        request, "core/beheer/branding.html", {"municipality": municipality, "form": form}
+    )
+
+
+@login_not_required
+def municipality_logo(request, slug):
+    """The gemeente's logo, public (meldpunt, dashboard); cacheable, its URL carries a version."""
+    logo = municipality_logo_get(slug=slug)
+    if logo is None:
+        raise Http404
+    response = HttpResponse(bytes(logo.png), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+class InviteAcceptView(auth_views.PasswordResetConfirmView):
+    """The invited person chooses a password; the link is void once it is used."""
+
+    template_name = "core/beheer/invite_accept.html"
+    success_url = reverse_lazy("core:login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request, _("Uw wachtwoord is ingesteld. Log nu in met uw e-mailadres.")
+        )
+        return response

@@ -11,13 +11,16 @@ class CrisisConfig(AppConfig):
     verbose_name = _("Crisisorganisatie")
 
     def ready(self) -> None:
-        from kompas.core import demo, panels
+        from kompas.core import demo, hooks, panels
         from kompas.core.constants import INTERNAL_ROLES
 
+        from . import reports
         from .demo import load_demo
         from .panels import readiness_panel
 
         panels.register(readiness_panel)
+        hooks.progress_sections.register(reports.progress_section)
+        hooks.annual_figures.register(reports.annual_figures)
         panels.register_nav(
             panels.NavItem(
                 title=_("Crisisorganisatie"),

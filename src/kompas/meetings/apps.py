@@ -15,7 +15,7 @@ class MeetingsConfig(AppConfig):
         from kompas.core.constants import Role
 
         from .demo import load_demo
-        from .integrations import signal_references
+        from .integrations import beheer_links, signal_references
         from .panels import next_lio_panel
 
         panels.register(next_lio_panel)
@@ -30,3 +30,4 @@ class MeetingsConfig(AppConfig):
         demo.register(load_demo, order=70)
         # The signal page names the meetings a signal is on (signals cannot import meetings).
         hooks.signal_references.register(signal_references)
+        hooks.beheer_links.register(beheer_links)

@@ -174,3 +174,15 @@ def signal_references(*, signal, user) -> list[dict] | None:
                 }
             )
     return refs or None
+
+
+def beheer_links(*, municipality):
+    """On the beheerder's page: members of the meeting series are kept per series."""
+    return {
+        "label": _("Deelnemers van overleggen"),
+        "url": reverse("meetings:series_list", kwargs={"slug": municipality.slug}),
+        "description": _(
+            "per overleg (LIO, OVO, AVE, ...) wie deelneemt en voor welke organisatie"
+        ),
+        "order": 30,
+    }

@@ -41,6 +41,7 @@ import re
 import tempfile
 import threading
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -140,16 +141,42 @@ class NationalStore:
         self.path = str(path or default_path())
         if read_only:
             self.con = duckdb.connect()
-            self.con.execute(f"ATTACH {_literal(self.path)} AS {ATTACHED} (READ_ONLY)")
-            self.con.execute(f"USE {ATTACHED}")
+            try:
+                self.con.execute(f"ATTACH {_literal(self.path)} AS {ATTACHED} (READ_ONLY)")
+                self.con.execute(f"USE {ATTACHED}")
+            except BaseException:
+                self.con.close()
+                raise
         else:
             self.con = duckdb.connect(self.path)
         self.read_only = read_only
         self._code_cache = None
         self._info = None
+        self._release = None  # a view: tells its store that it is closed
+        self._lock = threading.Lock()
+        self._open_views = 0
+        self._retired = False
 
     def close(self) -> None:
         self.con.close()
+        if self._release is not None:
+            self._release()  # once only (weakref.finalize), also when a view is just dropped
+
+    def retire(self) -> None:
+        """Close this store once its last open view is closed (at once when it has none):
+        national_reader replaced it with a newer file, requests still reading keep going."""
+        with self._lock:
+            self._retired = True
+            idle = self._open_views == 0
+        if idle:
+            self.con.close()
+
+    def _view_closed(self) -> None:
+        with self._lock:
+            self._open_views -= 1
+            idle = self._retired and self._open_views == 0
+        if idle:
+            self.con.close()
 
     def view(self) -> "NationalStore":
         """A handle for one request/thread: its own cursor on the same database, sharing the
@@ -158,9 +185,13 @@ class NationalStore:
         other = object.__new__(NationalStore)
         other.path, other.read_only, other._code_cache = self.path, True, self._code_cache
         other._info = getattr(self, "_info", None)
+        other._open_views, other._retired, other._lock = 0, False, threading.Lock()
         other.con = self.con.cursor()
         if self.read_only:
             other.con.execute(f"USE {ATTACHED}")
+        with self._lock:
+            self._open_views += 1
+        other._release = weakref.finalize(other, self._view_closed)
         return other
 
     def info(self) -> StoreInfo:
@@ -653,10 +684,11 @@ _readers_lock = threading.Lock()
 
 def national_reader(path: Path | str | None = None) -> NationalStore | None:
     """A read-only handle on the national store for this request, or None when there is no
-    store (or it cannot be read: then the pages fall back to the Django database). The
-    process keeps one read-only database per file and reopens it when the file under the name
-    changed (inode, modification time, size): after a load swapped in a new file, the next
-    request reads the new one; a request still running keeps reading the old one."""
+        store (or it cannot be read: then the pages fall back to the Django database). The
+        process keeps one read-only database per file and reopens it when the file under the name
+        changed (inode, modification time, size): after a load swapped in a new file, the next
+        request reads the new one; a request still running keeps reading the old one, which is
+    closed when its last view is closed."""
     path = str(Path(path or default_path()))
     try:
         st = os.stat(path)
@@ -666,12 +698,16 @@ def national_reader(path: Path | str | None = None) -> NationalStore | None:
     with _readers_lock:
         cached = _readers.get(path)
         if cached is None or cached[0] != key:
-            _readers.pop(path, None)
+            if cached is not None:
+                _readers.pop(path)[1].retire()
+            base = None
             try:
                 base = NationalStore(path, read_only=True)
                 base._codes()
                 base.info()
             except duckdb.Error as error:
+                if base is not None:
+                    base.close()
                 logger.warning("landelijke tabel %s niet leesbaar: %s", path, error)
                 return None
             cached = (key, base)

@@ -101,7 +101,173 @@ def _gap_text(current: float, required: float, unit: str) -> str:
     return _("%(p)s%% %(side)s dat niveau") % {"p": fmt_number(round(pct), "aantal"), "side": side}
 
 
-def evaluate(  # noqa: C901 - 24 > 15; to be split per rule kind (issue 11 item 12)
+class _NoData(Exception):
+    """The rule cannot be evaluated; the argument is the Dutch reason."""
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the rule kinds read: the region's values with their latest year, and context."""
+
+    values: dict[int, float]
+    year: int
+    unit: str
+    better: str
+    region_name: str
+    reference_series: dict[int, float | None] | None
+    reference_region_name: str
+
+
+@dataclass(frozen=True)
+class _Requirement:
+    """The level R the current value must reach, the phrase that explains it and, for a
+    band, its bounds (then the band itself is the tolerance)."""
+
+    required: float
+    phrase: str
+    band: tuple[float, float] | None = None
+
+
+def _threshold(rule: Rule, facts: _Facts) -> _Requirement:
+    if rule.threshold is None:
+        raise _NoData(_("de streefwaarde ontbreekt"))
+    return _Requirement(
+        rule.threshold,
+        _("de streefwaarde is %(r)s") % {"r": fmt_number(rule.threshold, facts.unit)},
+    )
+
+
+def _reference_years(rule: Rule) -> list[int]:
+    years = list(rule.baseline_years) or ([rule.year] if rule.year else [])
+    if rule.kind == RuleKind.RELATIVE_TO_YEAR or (
+        rule.kind == RuleKind.PERCENT_CHANGE and rule.year
+    ):
+        years = [rule.year] if rule.year else []
+    if not years:
+        raise _NoData(_("het referentiejaar ontbreekt in de streefwaarde"))
+    return years
+
+
+def _years_label(years: list[int]) -> str:
+    if len(years) == 1:
+        return _("het niveau van %(y)s") % {"y": years[0]}
+    if sorted(years) == [2018, 2019]:
+        return _("het niveau van voor de coronajaren (gemiddelde 2018-2019)")
+    return _("het gemiddelde van %(y)s") % {"y": _years_text(years)}
+
+
+def _against_years(rule: Rule, facts: _Facts) -> _Requirement:
+    """baseline_mean, relative_to_year and percent_change: the (mean) value of the reference
+    years, moved `percent`% in the better direction when a percentage is given."""
+    years = _reference_years(rule)
+    missing = [y for y in years if facts.values.get(y) is None]
+    if missing:
+        raise _NoData(
+            _("er is geen cijfer voor %(years)s in %(region)s")
+            % {"years": _years_text(missing), "region": facts.region_name}
+        )
+    base = mean(facts.values[y] for y in years)
+    label = _years_label(years)
+    unit = facts.unit
+    if not (rule.kind == RuleKind.PERCENT_CHANGE or rule.percent):
+        return _Requirement(
+            base, _("%(label)s is %(base)s") % {"label": label, "base": fmt_number(base, unit)}
+        )
+    pct = rule.percent or 0.0
+    lower = facts.better == Direction.LOWER
+    required = base * (1 - pct / 100 if lower else 1 + pct / 100)
+    phrase = _("%(label)s is %(base)s; de doelwaarde (%(pct)s%% %(dir)s) is %(req)s") % {
+        "label": label,
+        "base": fmt_number(base, unit),
+        "pct": fmt_number(pct, "aantal"),
+        "dir": _("lager") if lower else _("hoger"),
+        "req": fmt_number(round(required, 1), IndicatorUnit.GRADE if unit != "procent" else unit),
+    }
+    return _Requirement(required, phrase)
+
+
+def _relative_to_region(rule: Rule, facts: _Facts) -> _Requirement:
+    ref_values = {y: v for y, v in (facts.reference_series or {}).items() if v is not None}
+    region = facts.reference_region_name or rule.reference_region
+    if facts.year not in ref_values:
+        raise _NoData(
+            _("er is geen cijfer van %(region)s over %(year)s om mee te vergelijken")
+            % {"region": region, "year": facts.year}
+        )
+    required = ref_values[facts.year]
+    return _Requirement(
+        required,
+        _("in %(region)s is het %(v)s") % {"region": region, "v": fmt_number(required, facts.unit)},
+    )
+
+
+def _band(rule: Rule, facts: _Facts) -> _Requirement:
+    if rule.threshold is None:
+        raise _NoData(_("de streefwaarde ontbreekt"))
+    tolerance = rule.tolerance or 0.0
+    low, high = rule.threshold - tolerance, rule.threshold + tolerance
+    phrase = _("de bandbreedte is %(a)s tot %(b)s") % {
+        "a": fmt_number(low, facts.unit),
+        "b": fmt_number(high, facts.unit),
+    }
+    return _Requirement(high if facts.better == Direction.LOWER else low, phrase, (low, high))
+
+
+_RULE_KINDS = {
+    RuleKind.THRESHOLD: _threshold,
+    RuleKind.BASELINE_MEAN: _against_years,
+    RuleKind.PERCENT_CHANGE: _against_years,
+    RuleKind.RELATIVE_TO_YEAR: _against_years,
+    RuleKind.RELATIVE_TO_REGION: _relative_to_region,
+    RuleKind.BAND: _band,
+}
+
+
+def _requirement(rule: Rule, facts: _Facts) -> _Requirement:
+    kind = _RULE_KINDS.get(rule.kind)
+    if kind is None:
+        raise _NoData(_("onbekende regel %(k)r") % {"k": rule.kind})
+    return kind(rule, facts)
+
+
+def _status(
+    *, met: bool, current: float, required: float, tolerance: float, facts: _Facts, deadline_year
+) -> str:
+    if met:
+        return TargetStatus.ACHIEVED
+    if tolerance and abs(current - required) <= tolerance:
+        return TargetStatus.ATTENTION
+    if deadline_year is None or facts.year >= deadline_year:
+        return TargetStatus.NOT_ACHIEVED
+    previous_years = [y for y in facts.values if y < facts.year]
+    improving = bool(previous_years) and _better(
+        current, facts.values[max(previous_years)], facts.better
+    )
+    return TargetStatus.ON_TRACK if improving else TargetStatus.ATTENTION
+
+
+def _verdict(
+    *, status: str, current: float, req: _Requirement, met: bool, strict: bool, facts: _Facts
+) -> str:
+    gap = _gap_text(current, req.required, facts.unit)
+    if req.band and met and req.band[0] <= current <= req.band[1]:
+        gap = _("binnen de bandbreedte")
+    verdict = {
+        TargetStatus.ACHIEVED: _("Doel behaald: %(gap)s."),
+        TargetStatus.ON_TRACK: _("Doel nog niet gehaald maar op koers: %(gap)s, wel verbeterd."),
+        TargetStatus.ATTENTION: _("Aandacht nodig: %(gap)s."),
+        TargetStatus.NOT_ACHIEVED: _("Doel niet gehaald: %(gap)s."),
+    }[status] % {"gap": gap}
+    if strict and abs(current - req.required) < 1e-9:
+        verdict = verdict.rstrip(".") + (
+            _(", maar het moet lager zijn dan dat niveau.")
+            if facts.better == Direction.LOWER
+            else _(", maar het moet hoger zijn dan dat niveau.")
+        )
+    return verdict
+
+
+def evaluate(
     *,
     rule: Rule,
     indicator_name: str,
@@ -125,139 +291,43 @@ def evaluate(  # noqa: C901 - 24 > 15; to be split per rule kind (issue 11 item 
         )
     year = max(values)
     current = values[year]
-
-    def no_data(reason: str) -> Evaluation:
+    cur_text = fmt_number(current, unit) + _unit_word(unit, source, current)
+    facts = _Facts(values, year, unit, better, region_name, reference_series, reference_region_name)
+    try:
+        req = _requirement(rule, facts)
+    except _NoData as no_data:
+        reason = str(no_data)
         return Evaluation(
             TargetStatus.NO_DATA,
             _("%(ind)s %(year)s: %(cur)s. Geen data: %(r)s.")
-            % {
-                "ind": indicator_name,
-                "year": year,
-                "cur": fmt_number(current, unit) + _unit_word(unit, source, current),
-                "r": reason,
-            },
+            % {"ind": indicator_name, "year": year, "cur": cur_text, "r": reason},
             current,
             year,
             reason=reason,
         )
-
-    def base_value(years) -> tuple[float | None, list[int]]:
-        missing = [y for y in years if values.get(y) is None]
-        if missing:
-            return None, missing
-        return mean(values[y] for y in years), []
-
-    strict = rule.strict
-    tolerance = rule.tolerance or 0.0
-    low_high = None
-    if rule.kind == RuleKind.THRESHOLD:
-        if rule.threshold is None:
-            return no_data(_("de streefwaarde ontbreekt"))
-        required = rule.threshold
-        ref_phrase = _("de streefwaarde is %(r)s") % {"r": fmt_number(required, unit)}
-    elif rule.kind in (RuleKind.BASELINE_MEAN, RuleKind.PERCENT_CHANGE, RuleKind.RELATIVE_TO_YEAR):
-        years = list(rule.baseline_years) or ([rule.year] if rule.year else [])
-        if rule.kind == RuleKind.RELATIVE_TO_YEAR or (
-            rule.kind == RuleKind.PERCENT_CHANGE and rule.year
-        ):
-            years = [rule.year] if rule.year else []
-        if not years:
-            return no_data(_("het referentiejaar ontbreekt in de streefwaarde"))
-        base, missing = base_value(years)
-        if base is None:
-            return no_data(
-                _("er is geen cijfer voor %(years)s in %(region)s")
-                % {"years": _years_text(missing), "region": region_name}
-            )
-        if len(years) > 1:
-            label = _("het gemiddelde van %(y)s") % {"y": _years_text(years)}
-            if sorted(years) == [2018, 2019]:
-                label = _("het niveau van voor de coronajaren (gemiddelde 2018-2019)")
-        else:
-            label = _("het niveau van %(y)s") % {"y": years[0]}
-        if rule.kind == RuleKind.PERCENT_CHANGE or (rule.percent and rule.kind != RuleKind.BAND):
-            pct = rule.percent or 0.0
-            factor = 1 - pct / 100 if better == Direction.LOWER else 1 + pct / 100
-            required = base * factor
-            ref_phrase = _(
-                "%(label)s is %(base)s; de doelwaarde (%(pct)s%% %(dir)s) is %(req)s"
-            ) % {
-                "label": label,
-                "base": fmt_number(base, unit),
-                "pct": fmt_number(pct, "aantal"),
-                "dir": _("lager") if better == Direction.LOWER else _("hoger"),
-                "req": fmt_number(
-                    round(required, 1), IndicatorUnit.GRADE if unit != "procent" else unit
-                ),
-            }
-        else:
-            required = base
-            ref_phrase = _("%(label)s is %(base)s") % {
-                "label": label,
-                "base": fmt_number(base, unit),
-            }
-    elif rule.kind == RuleKind.RELATIVE_TO_REGION:
-        ref_values = {y: v for y, v in (reference_series or {}).items() if v is not None}
-        if year not in ref_values:
-            return no_data(
-                _("er is geen cijfer van %(region)s over %(year)s om mee te vergelijken")
-                % {"region": reference_region_name or rule.reference_region, "year": year}
-            )
-        required = ref_values[year]
-        ref_phrase = _("in %(region)s is het %(v)s") % {
-            "region": reference_region_name or rule.reference_region,
-            "v": fmt_number(required, unit),
-        }
-    elif rule.kind == RuleKind.BAND:
-        if rule.threshold is None:
-            return no_data(_("de streefwaarde ontbreekt"))
-        low_high = (rule.threshold - tolerance, rule.threshold + tolerance)
-        required = low_high[1] if better == Direction.LOWER else low_high[0]
-        ref_phrase = _("de bandbreedte is %(a)s tot %(b)s") % {
-            "a": fmt_number(low_high[0], unit),
-            "b": fmt_number(low_high[1], unit),
-        }
-        tolerance = 0.0  # the band already is the tolerance
-    else:
-        return no_data(_("onbekende regel %(k)r") % {"k": rule.kind})
-
-    met = _meets(current, required, better, strict)
-    if low_high and low_high[0] - 1e-9 <= current <= low_high[1] + 1e-9:
+    met = _meets(current, req.required, better, rule.strict)
+    if req.band and req.band[0] - 1e-9 <= current <= req.band[1] + 1e-9:
         met = True
-    previous_years = [y for y in values if y < year]
-    improving = bool(previous_years) and _better(current, values[max(previous_years)], better)
-    deadline_passed = deadline_year is not None and year >= deadline_year
-    if met:
-        status = TargetStatus.ACHIEVED
-    elif tolerance and abs(current - required) <= tolerance:
-        status = TargetStatus.ATTENTION
-    elif deadline_passed or deadline_year is None:
-        status = TargetStatus.NOT_ACHIEVED
-    else:
-        status = TargetStatus.ON_TRACK if improving else TargetStatus.ATTENTION
-    gap = _gap_text(current, required, unit)
-    if low_high and met:
-        gap = _("binnen de bandbreedte") if low_high[0] <= current <= low_high[1] else gap
-    verdict = {
-        TargetStatus.ACHIEVED: _("Doel behaald: %(gap)s."),
-        TargetStatus.ON_TRACK: _("Doel nog niet gehaald maar op koers: %(gap)s, wel verbeterd."),
-        TargetStatus.ATTENTION: _("Aandacht nodig: %(gap)s."),
-        TargetStatus.NOT_ACHIEVED: _("Doel niet gehaald: %(gap)s."),
-    }[status] % {"gap": gap}
-    if strict and abs(current - required) < 1e-9:
-        verdict = (
-            verdict.rstrip(".") + _(", maar het moet lager zijn dan dat niveau.")
-            if better == Direction.LOWER
-            else verdict.rstrip(".") + _(", maar het moet hoger zijn dan dat niveau.")
-        )
+    tolerance = 0.0 if req.band else (rule.tolerance or 0.0)  # a band is its own tolerance
+    status = _status(
+        met=met,
+        current=current,
+        required=req.required,
+        tolerance=tolerance,
+        facts=facts,
+        deadline_year=deadline_year,
+    )
+    verdict = _verdict(
+        status=status, current=current, req=req, met=met, strict=rule.strict, facts=facts
+    )
     sentence = _("%(ind)s %(year)s: %(cur)s; %(ref)s. %(verdict)s") % {
         "ind": indicator_name,
         "year": year,
-        "cur": fmt_number(current, unit) + _unit_word(unit, source, current),
-        "ref": ref_phrase,
+        "cur": cur_text,
+        "ref": req.phrase,
         "verdict": verdict,
     }
-    return Evaluation(status, sentence, current, year, required)
+    return Evaluation(status, sentence, current, year, req.required)
 
 
 def rollup(statuses) -> str:

@@ -195,7 +195,7 @@ HEADER_LABELS = {"onderwerp", "onderwerpen", "perioden", "soort misdrijf", "soor
 ROW_DIMENSION_LABELS = {"regio's", "regio", "wijken en buurten", "gemeenten", "regios"}
 
 
-def parse_statline_csv(  # noqa: C901 - 18 > 15; to be split (issue 11 item 12)
+def parse_statline_csv(
     path: Path, display_name: str = "", progress: ProgressCallback | None = None
 ) -> ParseResult:
     """A StatLine CSV export as downloaded: `;`-separated, title lines, header rows
@@ -204,94 +204,24 @@ def parse_statline_csv(  # noqa: C901 - 18 > 15; to be split (issue 11 item 12)
     col = _Collector(name)
     prog = _Progress(progress)
     text = _read_text(path)
-    lines = text.splitlines()
-    if not any(";" in line for line in lines[:12]):
-        delim = next((d for d in (",", "\t", "|") if any(d in ln for ln in lines[:12])), None)
-        col.error(
-            1,
-            _("scheidingsteken"),
-            _(
-                "dit is geen StatLine-export met ';' als scheidingsteken%(found)s. "
-                "Download het bestand opnieuw als CSV (puntkomma-gescheiden)."
-            )
-            % {"found": _(" (gevonden: %(d)r)") % {"d": delim} if delim else ""},
-        )
-        raise ParseError(col.problems)
+    _require_semicolons(col, text.splitlines())
     buffer = io.StringIO(text)
     total = max(len(text), 1)
     reader = csv.reader(buffer, delimiter=";")
-    header: dict[str, list[str]] = {}
-    fixed: dict[str, str] = {}
-    header_lines: dict[str, int] = {}
-    row_dim_seen = False
-    ncols = 0
+    head = _StatlineHead()
     read = 0
-    columns: list[tuple[str, str, str, str]] = []  # (indicator code, period, status, label)
     for cells in reader:
-        line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        first = cells[0].strip()
-        if not row_dim_seen:
-            if len(cells) == 1:
-                if ":" in first:
-                    key, _sep, val = first.partition(":")
-                    fixed[key.strip().casefold()] = val.strip()
-                continue
-            low = first.casefold()
-            if low in HEADER_LABELS:
-                header[low] = [c.strip() for c in cells[1:]]
-                header_lines[low] = line
-                ncols = max(ncols, len(cells))
-                continue
-            if low in ROW_DIMENSION_LABELS:
-                row_dim_seen = True
-                columns = _statline_columns(col, header, fixed, header_lines, ncols, line)
-                if col.problems:
-                    raise ParseError(col.problems)
-                continue
-            col.error(
-                line,
-                _("kop"),
-                _(
-                    "onverwachte regel vóór de kop 'Regio's': %(cell)r. Verwacht de regels "
-                    "'Onderwerp', 'Perioden' en 'Regio's' van een StatLine-export."
-                )
-                % {"cell": first},
-            )
-            raise ParseError(col.problems)
-        if len(cells) == 1 and first.casefold().startswith(("bron", "cbs", "©")):
+        if not head.done:
+            head.feed(col, cells, reader.line_num)
+            continue
+        if len(cells) == 1 and cells[0].strip().casefold().startswith(("bron", "cbs", "©")):
             break
         read += 1
         prog.row(read, buffer.tell() / total)
-        if len(cells) != ncols:
-            col.error(
-                line,
-                _("kolommen"),
-                _("%(n)s kolommen, verwacht %(m)s (scheidingsteken ';')")
-                % {"n": len(cells), "m": ncols},
-            )
-            continue
-        codes = codelists.resolve_region_name(first)
-        if not codes:
-            col.error(line, _("regio"), _("onbekende regio %(name)r") % {"name": first})
-            continue
-        if len(codes) > 1:
-            col.error(
-                line,
-                _("regio"),
-                _("regio %(name)r is niet eenduidig (%(codes)s)")
-                % {"name": first, "codes": ", ".join(codes)},
-            )
-            continue
-        for (indicator_code, period, status, label), raw in zip(columns, cells[1:], strict=True):
-            try:
-                value = parse_value(raw)
-            except ValueError:
-                col.error(line, label, _("%(raw)r is geen getal") % {"raw": raw.strip()})
-                continue
-            col.add(ParsedRow(line, indicator_code, codes[0], period, value, status, name))
-    if not row_dim_seen:
+        _statline_row(col, reader.line_num, cells, head, name)
+    if not head.done:
         col.error(
             1,
             _("kop"),
@@ -301,6 +231,100 @@ def parse_statline_csv(  # noqa: C901 - 18 > 15; to be split (issue 11 item 12)
         raise ParseError(col.problems, read)
     prog.done(read)
     return ParseResult(col.rows, ImportFormat.STATLINE_CSV, "", read)
+
+
+def _require_semicolons(col, lines: list[str]) -> None:
+    if any(";" in line for line in lines[:12]):
+        return
+    delim = next((d for d in (",", "\t", "|") if any(d in ln for ln in lines[:12])), None)
+    col.error(
+        1,
+        _("scheidingsteken"),
+        _(
+            "dit is geen StatLine-export met ';' als scheidingsteken%(found)s. "
+            "Download het bestand opnieuw als CSV (puntkomma-gescheiden)."
+        )
+        % {"found": _(" (gevonden: %(d)r)") % {"d": delim} if delim else ""},
+    )
+    raise ParseError(col.problems)
+
+
+@dataclass
+class _StatlineHead:
+    """The lines above the data: `Key: value` title lines, the header rows (Onderwerp,
+    Perioden, Soort ...) and last the row-dimension line (Regio's), which fixes the columns."""
+
+    header: dict[str, list[str]] = field(default_factory=dict)
+    fixed: dict[str, str] = field(default_factory=dict)
+    header_lines: dict[str, int] = field(default_factory=dict)
+    ncols: int = 0
+    done: bool = False
+    # (indicator code, period, status, label) per value column
+    columns: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def feed(self, col, cells: list[str], line: int) -> None:
+        first = cells[0].strip()
+        if len(cells) == 1:
+            if ":" in first:
+                key, _sep, val = first.partition(":")
+                self.fixed[key.strip().casefold()] = val.strip()
+            return
+        low = first.casefold()
+        if low in HEADER_LABELS:
+            self.header[low] = [c.strip() for c in cells[1:]]
+            self.header_lines[low] = line
+            self.ncols = max(self.ncols, len(cells))
+            return
+        if low in ROW_DIMENSION_LABELS:
+            self.done = True
+            self.columns = _statline_columns(
+                col, self.header, self.fixed, self.header_lines, self.ncols, line
+            )
+            if col.problems:
+                raise ParseError(col.problems)
+            return
+        col.error(
+            line,
+            _("kop"),
+            _(
+                "onverwachte regel vóór de kop 'Regio's': %(cell)r. Verwacht de regels "
+                "'Onderwerp', 'Perioden' en 'Regio's' van een StatLine-export."
+            )
+            % {"cell": first},
+        )
+        raise ParseError(col.problems)
+
+
+def _statline_row(col, line: int, cells: list[str], head: _StatlineHead, name: str) -> None:
+    """One region's line: its values under the header's columns."""
+    first = cells[0].strip()
+    if len(cells) != head.ncols:
+        col.error(
+            line,
+            _("kolommen"),
+            _("%(n)s kolommen, verwacht %(m)s (scheidingsteken ';')")
+            % {"n": len(cells), "m": head.ncols},
+        )
+        return
+    codes = codelists.resolve_region_name(first)
+    if not codes:
+        col.error(line, _("regio"), _("onbekende regio %(name)r") % {"name": first})
+        return
+    if len(codes) > 1:
+        col.error(
+            line,
+            _("regio"),
+            _("regio %(name)r is niet eenduidig (%(codes)s)")
+            % {"name": first, "codes": ", ".join(codes)},
+        )
+        return
+    for (indicator_code, period, status, label), raw in zip(head.columns, cells[1:], strict=True):
+        try:
+            value = parse_value(raw)
+        except ValueError:
+            col.error(line, label, _("%(raw)r is geen getal") % {"raw": raw.strip()})
+            continue
+        col.add(ParsedRow(line, indicator_code, codes[0], period, value, status, name))
 
 
 def _statline_columns(col, header, fixed, header_lines, ncols, line):
@@ -520,21 +544,41 @@ def parse_xlsx(
     path: Path, display_name: str = "", progress: ProgressCallback | None = None
 ) -> ParseResult:
     """First sheet; header row with columns indicator, regio, periode, waarde (status
-    optional: definitief/voorlopig). Regio is a CBS code or a gemeente name."""
+    optional: definitief/voorlopig). Regio is a CBS code or a gemeente name. The workbook is
+    closed on every path (read-only mode keeps the file open until then)."""
     from openpyxl import load_workbook
 
     name = display_name or path.name
-    col = _Collector(name)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise ParseError(
-            [Problem(1, _("bestand"), _("geen leesbaar Excel-bestand (.xlsx)"), name)]
-        ) from exc
-    ws = wb.worksheets[0]
+        raise ParseError([_unreadable_xlsx(1, name)]) from exc
+    try:
+        return _read_xlsx_sheet(wb.worksheets[0], name, progress)
+    finally:
+        wb.close()
+
+
+def _unreadable_xlsx(line: int, name: str) -> Problem:
+    return Problem(line, _("bestand"), _("geen leesbaar Excel-bestand (.xlsx)"), name)
+
+
+def _xlsx_rows(ws, name: str):
+    """The sheet's rows; a damaged sheet (bad XML) shows only while reading: ParseError."""
+    line = 1
+    try:
+        for values in ws.iter_rows(values_only=True):
+            yield values
+            line += 1
+    except Exception as exc:
+        raise ParseError([_unreadable_xlsx(line, name)]) from exc
+
+
+def _read_xlsx_sheet(ws, name: str, progress: ProgressCallback | None) -> ParseResult:
+    col = _Collector(name)
     prog = _Progress(progress)
     last_row = ws.max_row  # from the sheet's dimension; None when the file does not say
-    rows = ws.iter_rows(values_only=True)
+    rows = _xlsx_rows(ws, name)
     try:
         head = [str(c or "").strip().casefold() for c in next(rows)]
     except StopIteration:
@@ -551,42 +595,54 @@ def parse_xlsx(
         read += 1
         prog.row(read, line / last_row if last_row else None)
         rec = {c: values[i] if i < len(values) else None for c, i in idx.items()}
-        indicator = str(rec["indicator"] or "").strip()
-        if not indicator:
-            col.error(line, "indicator", _("leeg"))
-            continue
-        raw_region = str(rec["regio"] or "").strip()
-        region_code = codelists.normalise_region_code(raw_region)
-        if codelists.region(region_code) is None:
-            found = codelists.resolve_region_name(raw_region)
-            if len(found) != 1:
-                col.error(
-                    line,
-                    "regio",
-                    _("onbekende regio %(r)r") % {"r": raw_region}
-                    if not found
-                    else _("regio %(r)r is niet eenduidig") % {"r": raw_region},
-                )
-                continue
-            region_code = found[0]
-        try:
-            period, status = parse_period_label(rec["periode"])
-        except ValueError:
-            col.error(line, "periode", _("onbekende periode %(p)r") % {"p": rec["periode"]})
-            continue
-        if str(rec.get("status") or "").strip().casefold() == ObservationStatus.PROVISIONAL:
-            status = ObservationStatus.PROVISIONAL
-        try:
-            value = parse_value(rec["waarde"])
-        except ValueError:
-            col.error(line, "waarde", _("%(raw)r is geen getal") % {"raw": rec["waarde"]})
-            continue
-        col.add(ParsedRow(line, indicator, region_code, period, value, status, name))
-    wb.close()
+        row = _xlsx_row(col, line, rec, name)
+        if row is not None:
+            col.add(row)
     if col.problems:
         raise ParseError(col.problems, read)
     prog.done(read)
     return ParseResult(col.rows, ImportFormat.XLSX, "", read)
+
+
+def _xlsx_region(col, line: int, raw_region: str) -> str | None:
+    """A CBS code or the one gemeente of that name; None (with the problem noted) otherwise."""
+    region_code = codelists.normalise_region_code(raw_region)
+    if codelists.region(region_code) is not None:
+        return region_code
+    found = codelists.resolve_region_name(raw_region)
+    if len(found) == 1:
+        return found[0]
+    col.error(
+        line,
+        "regio",
+        _("onbekende regio %(r)r") % {"r": raw_region}
+        if not found
+        else _("regio %(r)r is niet eenduidig") % {"r": raw_region},
+    )
+    return None
+
+
+def _xlsx_row(col, line: int, rec: dict, name: str) -> ParsedRow | None:
+    indicator = str(rec["indicator"] or "").strip()
+    if not indicator:
+        col.error(line, "indicator", _("leeg"))
+        return None
+    region_code = _xlsx_region(col, line, str(rec["regio"] or "").strip())
+    if region_code is None:
+        return None
+    try:
+        period, status = parse_period_label(rec["periode"])
+    except ValueError:
+        col.error(line, "periode", _("onbekende periode %(p)r") % {"p": rec["periode"]})
+        return None
+    if str(rec.get("status") or "").strip().casefold() == ObservationStatus.PROVISIONAL:
+        status = ObservationStatus.PROVISIONAL
+    try:
+        value = parse_value(rec["waarde"])
+    except ValueError:
+        col.error(line, "waarde", _("%(raw)r is geen getal") % {"raw": rec["waarde"]})
+        return None
+    return ParsedRow(line, indicator, region_code, period, value, status, name)
 
 
 # --- Detection ----------------------------------------------------------------------------------

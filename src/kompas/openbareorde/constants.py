@@ -10,6 +10,8 @@ DEMONSTRATION_RETENTION_DAYS = 90
 class RiskKind(models.TextChoices):
     LOCATION = "locatie", _("locatie")
     GROUP = "groep", _("groep")
+    # Pseudonymised; the identity is held and revealed by the casework's person mechanism.
+    PERSON = "persoon", _("persoon")
 
 
 class LocationKind(models.TextChoices):

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo openbare orde for Heerenveen and Weststellingwerf: a risk inventory with one item
 overdue for review, three demonstrations, a football season of ten matches (two higher-risk),
-incidents, an event and the jaarwisseling with preparation actions. Invented, labelled
+incidents, an event and the jaarwisseling with preparation actions; in Heerenveen one person
+(pseudonymised, behind the casework's reveal; partner politie named). Invented, labelled
 "(demo)", dates relative to today. Idempotent."""
 
 from datetime import timedelta
 
+from kompas.cases.services import PersonData
 from kompas.core.models import Municipality, PartnerOrganisation
 from kompas.policy import selectors as policy_selectors
 
@@ -78,6 +80,25 @@ def _risks(municipality) -> None:
             },
             m2m={"partners": [partners[c] for c in codes if c in partners]},
         )
+
+
+def _person(municipality) -> None:
+    """An invented person as an item: only regisseurs, beheerders and the politie see it."""
+    services.risk_save(
+        owner=municipality,
+        obj=RiskItem(is_demo=True),
+        by=None,
+        fields={
+            "kind": "persoon",
+            "theme": "radicalisering",
+            "level": "midden",
+            "reasons": "Zorgelijke uitingen online, besproken met de politie (demo).",
+            "measures": "Persoonsgerichte aanpak via het Zorg- en Veiligheidshuis (demo).",
+            "review_on": today() + timedelta(days=75),
+        },
+        m2m={"partners": list(PartnerOrganisation.objects.filter(code="politie"))},
+        person=PersonData(name="Sjoerd Verzonnen (demo)", address="Demostraat 1, Heerenveen"),
+    )
 
 
 def _demonstrations(municipality) -> None:
@@ -192,6 +213,7 @@ def load_demo() -> str | None:
         _demonstrations(municipality)
         if code == "GM0074":  # Heerenveen is the BVO-gemeente
             _football(municipality)
+            _person(municipality)
         _new_year(municipality)
         done.append(municipality.name)
     if not done:

@@ -2,8 +2,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kompas.cases.forms import PersonForm
 from kompas.core.models import PartnerOrganisation
 
+from .constants import RiskKind
 from .models import Demonstration, Incident, Match, PublicEvent, RiskItem
 
 
@@ -47,8 +49,16 @@ class RiskItemForm(forms.ModelForm):
             "signals": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, signals=None, owners=None, **kwargs):
+    def __init__(self, *args, signals=None, owners=None, allow_persons=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not allow_persons:
+            self.fields["kind"].choices = [
+                c for c in self.fields["kind"].choices if c[0] != RiskKind.PERSON
+            ]
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _(
+            "Bij een persoon geen naam: het item krijgt zijn pseudoniem."
+        )
         self.fields["signals"].queryset = signals
         self.fields["signals"].label_from_instance = lambda s: (
             _("Melding %(pk)s: %(p)s")
@@ -59,6 +69,20 @@ class RiskItemForm(forms.ModelForm):
         )
         self.fields["owner"].queryset = owners
         self.fields["partners"].queryset = PartnerOrganisation.objects.filter(active=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == RiskKind.PERSON:
+            cleaned["title"] = ""  # whatever was typed: a person's item shows its pseudonym
+        elif "kind" in cleaned and not (cleaned.get("title") or "").strip():
+            self.add_error("title", _("Vul de omschrijving in."))
+        return cleaned
+
+
+class RiskPersonForm(PersonForm):
+    """The casework's person form (same fields and checks) for an item of kind persoon."""
+
+    role = None
 
 
 class DemonstrationForm(forms.ModelForm):

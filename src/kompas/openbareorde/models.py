@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kompas.cases.models import EncryptedIdentity, pseudonym
 from kompas.core.models import Municipality, PartnerOrganisation
 
 from .constants import (
@@ -27,7 +28,8 @@ class RiskItem(models.Model):
     location_kind = models.CharField(
         _("soort locatie"), max_length=15, choices=LocationKind.choices, blank=True
     )
-    # For a location or group its name; a person is never named here (see `person_label`).
+    # For a location or group its name; for a person its pseudonym (see `RiskPerson`), never
+    # a name.
     title = models.CharField(_("omschrijving"), max_length=200)
     theme = models.CharField(_("thema"), max_length=15, choices=Theme.choices)
     level = models.CharField(_("risiconiveau"), max_length=6, choices=RiskLevel.choices)
@@ -62,6 +64,30 @@ class RiskItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RiskPerson(EncryptedIdentity):
+    """The person of an item of kind `persoon`. Its identity uses the casework's mechanism
+    (`kompas.cases.services.persons`): encrypted with the meldpunt's keys, shown as the
+    pseudonym "HV-RO-007 persoon A", revealed only for a reason (audited as `reveal`)."""
+
+    item = models.OneToOneField(RiskItem, on_delete=models.CASCADE, related_name="person")
+    # "HV-RO-007": the gemeente's prefix (as cases), RO for risico onrust, the item's id.
+    number = models.CharField(max_length=20, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    label = "A"
+
+    class Meta:
+        verbose_name = _("persoon (risico-inventarisatie)")
+        verbose_name_plural = _("personen (risico-inventarisatie)")
+
+    def __str__(self) -> str:
+        return self.pseudonym
+
+    @property
+    def pseudonym(self) -> str:
+        return pseudonym(self.number, self.label)
 
 
 class RiskLevelChange(models.Model):

@@ -11,14 +11,24 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kompas.cases import services as cases_services
 from kompas.core.constants import AuditAction
 from kompas.core.services import audit_log
 from kompas.policy import selectors as policy_selectors
 from kompas.policy import services as policy_services
 
 from . import selectors
-from .constants import DEMONSTRATION_RETENTION_DAYS, DemonstrationStatus
-from .models import Demonstration, DemonstrationAdvice, NewYear, RiskItem, RiskLevelChange
+from .constants import DEMONSTRATION_RETENTION_DAYS, DemonstrationStatus, RiskKind
+from .models import (
+    Demonstration,
+    DemonstrationAdvice,
+    NewYear,
+    RiskItem,
+    RiskLevelChange,
+    RiskPerson,
+)
+
+RISK_OBJECT = "openbareorde.riskitem"
 
 
 @transaction.atomic
@@ -42,22 +52,91 @@ def record_save(*, owner, obj, by, fields: dict | None = None, m2m: dict | None 
     return obj
 
 
+def _check_person_kind(*, obj: RiskItem, fields: dict, person) -> None:
+    kind = fields.get("kind", obj.kind)
+    if obj.pk is not None:
+        was_person = RiskItem.objects.get(pk=obj.pk).kind == RiskKind.PERSON
+        if was_person != (kind == RiskKind.PERSON):
+            raise ValidationError(
+                {"kind": _("Een item over een persoon blijft een persoon, en omgekeerd.")}
+            )
+        if person is not None:
+            raise ValidationError({"kind": _("De persoon van een item ligt vast.")})
+    elif kind == RiskKind.PERSON and person is None:
+        raise ValidationError({"kind": _("Vul de gegevens van de persoon in.")})
+    elif kind != RiskKind.PERSON and person is not None:
+        raise ValidationError(
+            {"kind": _("Alleen een item van de soort persoon heeft een persoon.")}
+        )
+
+
+def _person_new(*, item: RiskItem, person: cases_services.PersonData) -> RiskPerson:
+    """The item's person with the casework's mechanism: identity encrypted, the item's
+    title becomes the pseudonym (so every list, export and report shows only that)."""
+    number = f"{cases_services.number_prefix(item.municipality)}-RO-{item.pk:03d}"
+    holder = RiskPerson.objects.create(
+        item=item, number=number, **cases_services.identity_encrypt(person)
+    )
+    item.title = holder.pseudonym
+    RiskItem.objects.filter(pk=item.pk).update(title=item.title)
+    return holder
+
+
 @transaction.atomic
-def risk_save(*, owner, obj: RiskItem, by, fields: dict, m2m: dict | None = None) -> RiskItem:
-    """Create or change a risk item; a new level (or a new item) adds a history row."""
+def risk_save(
+    *,
+    owner,
+    obj: RiskItem,
+    by,
+    fields: dict,
+    m2m: dict | None = None,
+    person: cases_services.PersonData | None = None,
+) -> RiskItem:
+    """Create or change a risk item; a new level (or a new item) adds a history row. A new
+    item of kind `persoon` takes `person` (validated as in casework: Dutch errors, nothing
+    stored); its title is its pseudonym, whatever was typed."""
     previous = None
     if obj.pk:
         previous = RiskItem.objects.select_for_update().get(pk=obj.pk).level
+    _check_person_kind(obj=obj, fields=fields, person=person)
     for name in ("signals",):
         for signal in (m2m or {}).get(name, []):
             if signal.municipality_id != owner.pk:
                 raise ValidationError({name: _("Die melding hoort niet bij deze gemeente.")})
+    if fields.get("kind", obj.kind) == RiskKind.PERSON:
+        # Never a name in the title: a new item gets its pseudonym, a kept one keeps it.
+        fields = {**fields, "title": obj.title if obj.pk else _("persoon")}
     item = record_save(owner=owner, obj=obj, by=by, fields=fields, m2m=m2m)
+    if person is not None:
+        _person_new(item=item, person=person)
     if previous != item.level:
         RiskLevelChange.objects.create(
             item=item, level=item.level, reasons=item.reasons, changed_by=by
         )
     return item
+
+
+@transaction.atomic
+def risk_person_reveal(*, item: RiskItem, person: RiskPerson, user, reason: str):
+    """ "Toon identiteit" on an item: the casework's audited reveal (action `reveal` on the
+    item, naming the person and the reason)."""
+    return cases_services.identity_reveal(
+        user=user,
+        reason=reason,
+        holders=[person],
+        object_type=RISK_OBJECT,
+        object_id=item.pk,
+        municipality=item.municipality,
+    )[0]
+
+
+@transaction.atomic
+def keys_rotate() -> dict[str, int]:
+    """Re-encrypt the inventory's persons with the meldpunt's current first key (called by
+    `kompas keys rotate` through core.hooks.encrypted_fields_rotate)."""
+    return {
+        "risicopersonen": cases_services.identities_rotate(RiskPerson.objects.select_for_update())
+    }
 
 
 @transaction.atomic

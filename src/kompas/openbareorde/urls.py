@@ -12,6 +12,7 @@ urlpatterns = [
     path(f"{P}risicos/nieuw/", views.risk_form, name="risk_create"),
     path(f"{P}risicos/<int:pk>/", views.risk_detail, name="risk_detail"),
     path(f"{P}risicos/<int:pk>/bewerken/", views.risk_form, name="risk_edit"),
+    path(f"{P}risicos/<int:pk>/identiteit/", views.risk_reveal, name="risk_reveal"),
     path(f"{P}jaarwisseling/<int:year>/", views.newyear, name="newyear"),
     path(f"{P}demonstraties/<int:pk>/advies/", views.advice_add, name="advice_add"),
     path(f"{P}<slug:register>/", views.register_list, name="register_list"),

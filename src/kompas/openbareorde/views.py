@@ -12,15 +12,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kompas.cases.forms import ReasonForm
 from kompas.core import registers
-from kompas.core.constants import STAFF_ROLES, AuditAction
+from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES, AuditAction
 from kompas.core.registers import add_errors
 from kompas.core.services import audit_log
 from kompas.policy import selectors as policy_selectors
 from kompas.signals import selectors as signal_selectors
 
 from . import selectors, services
-from .forms import AdviceForm, NewYearActionForm, NewYearEvaluationForm, RiskItemForm
+from .constants import RiskKind
+from .forms import (
+    AdviceForm,
+    NewYearActionForm,
+    NewYearEvaluationForm,
+    RiskItemForm,
+    RiskPersonForm,
+)
 from .models import RiskItem
 from .registers import REGISTERS
 
@@ -30,6 +38,8 @@ def _context(municipality, membership, **extra) -> dict:
         "municipality": municipality,
         "membership": membership,
         "can_write": membership.role in STAFF_ROLES,
+        "internal": membership.role in INTERNAL_ROLES,
+        "sees_inventory": membership.role in selectors.INVENTORY_ROLES,
         "owner_name": municipality.name,
         "subnav": "openbareorde/_subnav.html",
         "registers": REGISTERS.values(),
@@ -47,7 +57,7 @@ def overview(request, slug):
         _context(
             municipality,
             membership,
-            stale=selectors.risk_stale(municipality=municipality)
+            stale=selectors.risk_stale(municipality=municipality, membership=membership)
             if membership.role in STAFF_ROLES
             else None,
             demonstrations=selectors.demonstration_list(municipality=municipality)
@@ -157,46 +167,78 @@ def risk_list(request, slug):
             membership,
             items=[(i, selectors.is_stale(i, today)) for i in items],
             include_closed=include_closed,
+            can_write=selectors.inventory_can_write(membership),
         ),
     )
 
 
-def _risk_form(municipality, data=None, instance=None):
+def _risk_form(municipality, membership, data=None, instance=None):
     return RiskItemForm(
         data,
         instance=instance,
         signals=signal_selectors.signal_list(municipality=municipality, include_closed=True),
         owners=selectors.staff_users(municipality=municipality),
+        allow_persons=selectors.sees_persons(membership),
     )
+
+
+def _risk_save(request, municipality, instance, form, person_form):
+    """Save the item (and a new item's person); service errors onto the forms. The item or
+    None."""
+    kind = form.cleaned_data.get("kind")
+    person = None
+    if person_form is not None and kind == RiskKind.PERSON:
+        if not person_form.is_valid():
+            return None
+        person = person_form.data_object()
+    m2m = {k: form.cleaned_data.pop(k) for k in ("partners", "signals")}
+    try:
+        return services.risk_save(
+            owner=municipality,
+            obj=instance,
+            by=request.user,
+            fields=form.cleaned_data,
+            m2m=m2m,
+            person=person,
+        )
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return None
 
 
 def risk_form(request, slug, pk=None):
     municipality, membership = selectors.gemeente_for_user(
         user=request.user, slug=slug, inventory=True
     )
-    if membership.role not in STAFF_ROLES:
+    if not selectors.inventory_can_write(membership):
         raise PermissionDenied if pk is None else Http404
     instance = (
         selectors.risk_get(municipality=municipality, membership=membership, pk=pk)
         if pk
         else RiskItem()
     )
-    form = _risk_form(municipality, request.POST or None, instance if pk else None)
+    form = _risk_form(municipality, membership, request.POST or None, instance if pk else None)
+    # A new item's person (kind persoon): the casework's person form and checks.
+    person_form = (
+        RiskPersonForm(request.POST or None, prefix="persoon")
+        if pk is None and selectors.sees_persons(membership)
+        else None
+    )
     if request.method == "POST" and form.is_valid():
-        m2m = {k: form.cleaned_data.pop(k) for k in ("partners", "signals")}
-        try:
-            item = services.risk_save(
-                owner=municipality, obj=instance, by=request.user, fields=form.cleaned_data, m2m=m2m
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
+        item = _risk_save(request, municipality, instance, form, person_form)
+        if item is not None:
             messages.success(request, _("Opgeslagen."))
             return redirect("openbareorde:risk_detail", slug, item.pk)
     return render(
         request,
         "openbareorde/risk_form.html",
-        _context(municipality, membership, form=form, item=instance if pk else None),
+        _context(
+            municipality,
+            membership,
+            form=form,
+            person_form=person_form,
+            item=instance if pk else None,
+        ),
     )
 
 
@@ -216,8 +258,42 @@ def risk_detail(request, slug, pk):
             stale=selectors.is_stale(item),
             history=selectors.risk_history(item=item),
             signals=item.signals.all() if membership.role in STAFF_ROLES else [],
+            can_write=selectors.inventory_can_write(membership),
         ),
     )
+
+
+def risk_reveal(request, slug, pk):
+    """ "Toon identiteit" on an item of kind persoon: with a reason, the identity once, through
+    the casework's audited reveal (action `reveal`). Whoever sees the item may ask."""
+    municipality, membership = selectors.gemeente_for_user(
+        user=request.user, slug=slug, inventory=True
+    )
+    item = selectors.risk_get(municipality=municipality, membership=membership, pk=pk)
+    person = selectors.risk_person_get(item=item)
+    form = ReasonForm(request.POST or None)
+    identity = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            identity = services.risk_person_reveal(
+                item=item, person=person, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+    response = render(
+        request,
+        "openbareorde/risk_reveal.html",
+        _context(
+            municipality,
+            membership,
+            item=item,
+            form=form,
+            identities=[identity] if identity else None,
+        ),
+        status=400 if request.method == "POST" and identity is None else 200,
+    )
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 # --- Jaarwisseling ---------------------------------------------------------------------------

@@ -98,7 +98,14 @@ class ActionUpdateForm(forms.Form):
 
 
 class EventForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Soort"), choices=EventKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Soort"),
+        choices=EventKind.choices,
+        help_text=_(
+            "Soorten die een ander register zelf vastlegt (zoals integrale controles en "
+            "ondermijningsdagen) staan hier niet meer tussen."
+        ),
+    )
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     title = forms.CharField(
         label=_("Omschrijving"), max_length=300, help_text=_("Bijvoorbeeld: horeca Wolvega.")
@@ -111,6 +118,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = selectors.hand_entry_kinds()
         self.partnerships = {
             p.code: p for p in selectors.partnership_list(municipality=municipality)
         }

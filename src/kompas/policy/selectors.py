@@ -15,12 +15,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kompas.core import hooks
 from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Municipality, PartnerOrganisation, Partnership
 
 from .constants import (
     OPEN_ACTION_STATUSES,
     ActionStatus,
+    EventKind,
     NormPeriod,
     NormScope,
     NormState,
@@ -433,6 +435,20 @@ def event_list(
     if q:
         qs = qs.filter(title__icontains=q)
     return qs.order_by("-date", "-id")
+
+
+def register_event_kinds() -> dict[str, str]:
+    """Event kind -> the register (another app) that records it itself, through the
+    `register_event_kinds` hook. Those kinds are not offered for hand entry any more."""
+    return {
+        row["kind"]: str(row["register"]) for rows in hooks.register_event_kinds() for row in rows
+    }
+
+
+def hand_entry_kinds() -> list[tuple[str, str]]:
+    """The event kinds staff may still register by hand: (value, label)."""
+    owned = register_event_kinds()
+    return [(value, label) for value, label in EventKind.choices if value not in owned]
 
 
 def event_get(*, municipality: Municipality, pk: int) -> Event:

@@ -292,6 +292,7 @@ def event_list(request, slug):
             page=page,
             query=query.urlencode(),
             kinds=EventKind.choices,
+            register_kinds=selectors.register_event_kinds(),
             kind=kind,
             year=year,
             q=q,

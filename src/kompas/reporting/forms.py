@@ -56,7 +56,8 @@ class ReportTextsForm(forms.Form):
             widget=forms.Textarea,
             help_text=_("Staat vooraan in de rapportage."),
         )
-        if kind == ReportKind.MIDTERM:
+        if kind in (ReportKind.PROGRESS, ReportKind.MIDTERM):
+            # One assessment per plan priority; the report shows it under that priority.
             for p in priorities:
                 name = f"assessment_{p['number']}"
                 self.priority_numbers.append(p["number"])
@@ -67,6 +68,7 @@ class ReportTextsForm(forms.Form):
                     max_length=20000,
                     widget=forms.Textarea,
                 )
+        if kind == ReportKind.MIDTERM:
             self.fields["adjustments"] = forms.CharField(
                 label=_("Voorgestelde bijstellingen"),
                 required=False,

@@ -15,7 +15,7 @@ from kompas.core.constants import AuditAction
 from kompas.core.models import Municipality
 from kompas.core.services import audit_log
 
-from . import rendering, snapshots, sources
+from . import rendering, selectors, snapshots, sources
 from .constants import EVENT_KIND_FOR_REPORT, PublicElement, ReportKind, ReportStatus
 from .models import PublicationSetting, Report
 from .periods import Period
@@ -102,6 +102,23 @@ def report_create(
     )
     audit_log(user=by, action=AuditAction.CREATE, obj=report, municipality=municipality)
     return report
+
+
+@transaction.atomic
+def report_open_or_create(
+    *, municipality: Municipality, kind: str, period: Period, title: str = "", by=None
+) -> tuple[Report, bool]:
+    """The open concept of this kind for exactly this period, else a new concept; True when
+    new. "Nieuwe rapportage" opens the concept the team already has instead of starting a
+    parallel one. The gemeente's row is locked first, so two simultaneous posts (a double
+    click, a reload) cannot both find no concept and both create one."""
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+    existing = selectors.report_open_concept(municipality=municipality, kind=kind, period=period)
+    if existing is not None:
+        return existing, False
+    return report_create(
+        municipality=municipality, kind=kind, period=period, title=title, by=by
+    ), True
 
 
 def _period(report: Report) -> Period:

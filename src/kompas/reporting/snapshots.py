@@ -133,8 +133,8 @@ def _key_figure(indicator: dict, region_code: str, year_to: int) -> dict:
     }
 
 
-def _sources(snap: dict, codes: list[str]) -> None:
-    rows = sources.data_sources(indicator_codes=codes)
+def _sources(snap: dict, codes: list[str], municipality) -> None:
+    rows = sources.data_sources(indicator_codes=codes, municipality=municipality)
     snap["sources"] = rows or []
 
 
@@ -164,6 +164,7 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     if norms is None:
         _missing(snap, "norms")
     used_codes = []
+    assessments = (texts or {}).get("assessments") or {}
 
     for p in plan["priorities"]:
         n = p["number"]
@@ -220,6 +221,7 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
                 "actions": p_actions,
                 "action_counts": sorted(Counter(a["status_label"] for a in p_actions).items()),
                 "norms": p_norms,
+                "assessment": assessments.get(str(n), ""),
             }
         )
     snap["summary"] = [
@@ -264,7 +266,7 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     )
     if snap["events"] is None:
         _missing(snap, "events")
-    _sources(snap, used_codes)
+    _sources(snap, used_codes, municipality)
     return snap
 
 
@@ -333,7 +335,7 @@ def build_midterm(*, municipality, period: Period, title: str, texts: dict) -> d
                 "assessment": assessments.get(str(n), ""),
             }
         )
-    _sources(snap, used_codes)
+    _sources(snap, used_codes, municipality)
     return snap
 
 
@@ -468,7 +470,7 @@ def build_digital(*, municipality, period: Period, title: str, texts: dict) -> d
     if activities is None:
         _missing(snap, "events")
     snap["activities"] = activities
-    _sources(snap, CYBER_CODES + VICTIM_CODES)
+    _sources(snap, CYBER_CODES + VICTIM_CODES, municipality)
     return snap
 
 

@@ -114,9 +114,9 @@ def _means_titles(means) -> list[str]:
 
 
 def actions(*, municipality, on: date) -> list[dict] | None:
-    """The actions of the plan in force on `on`, with their updates up to `on`. The status
-    shown is that of the latest update up to `on` (else the action's current status), so a
-    report about a past period shows the state of that period."""
+    """The actions of the plan in force on `on`, with their updates up to `on` and their
+    status at the end of `on` (see `_status_on`), so a report about a past period shows the
+    state of that period, not today's."""
     fn = _function("kompas.policy.selectors", "action_list")
     plan = _plan(municipality=municipality, on=on)
     if fn is None or plan is None:
@@ -129,12 +129,13 @@ def actions(*, municipality, on: date) -> list[dict] | None:
             reverse=True,
         )
         latest = updates[0] if updates else None
+        status = _status_on(a, latest, on)
         rows.append(
             {
                 "priority_number": a.priority.number if a.priority_id else None,
                 "title": a.title,
-                "status": latest.status if latest else a.status,
-                "status_label": latest.get_status_display() if latest else a.get_status_display(),
+                "status": status,
+                "status_label": str(dict(a._meta.get_field("status").choices).get(status, status)),
                 "owner": a.owner,
                 "start": _iso(a.start),
                 "due": _iso(a.due),
@@ -158,6 +159,21 @@ def actions(*, municipality, on: date) -> list[dict] | None:
             }
         )
     return rows
+
+
+def _status_on(action, latest, on: date) -> str:
+    """An action's status at the end of `on`, from policy's status history (the dated
+    progress updates; each update's status became the action's status): that of the latest
+    update up to `on`. Without one, an action that starts after `on` was 'gepland'; one whose
+    status comes from updates after `on` was 'lopend' once started, else 'gepland'; an action
+    that never had an update keeps the status it was entered with."""
+    if latest is not None:
+        return latest.status
+    if action.start and action.start > on:
+        return "gepland"
+    if any(u.date > on for u in action.updates.all()):
+        return "lopend" if action.start else "gepland"
+    return action.status
 
 
 def norms(*, municipality, on: date) -> list[dict] | None:
@@ -456,8 +472,11 @@ def _figure_source_text(origin) -> str:
     return _("Bron: geïmporteerde cijfers in Veiligheidskompas.")
 
 
-def data_sources(*, indicator_codes: list[str]) -> list[dict] | None:
-    """Where the figures of these indicators come from and when they were last imported."""
+def data_sources(*, indicator_codes: list[str], municipality) -> list[dict] | None:
+    """Where the figures of these indicators come from and when they were last imported.
+    An import made by another gemeente is never named: the appendix of one gemeente's
+    report must not disclose another gemeente's files (national and demo imports name no
+    gemeente and are listed)."""
     fn = _function("kompas.monitoring.selectors", "latest_import")
     if fn is None:
         return None
@@ -467,7 +486,7 @@ def data_sources(*, indicator_codes: list[str]) -> list[dict] | None:
         if indicator is None:
             continue
         imp = fn(indicator=indicator)
-        if imp is None:
+        if imp is None or imp.municipality_id not in (None, municipality.pk):
             continue
         row = seen.setdefault(
             imp.pk,

@@ -54,7 +54,7 @@ def report_create(request, slug):
     form = ReportCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = services.report_create(
+            report, created = services.report_open_or_create(
                 municipality=municipality,
                 kind=form.cleaned_data["kind"],
                 period=form.cleaned_data["periode"],
@@ -64,7 +64,17 @@ def report_create(request, slug):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("De conceptrapportage is aangemaakt."))
+            if created:
+                messages.success(request, _("De conceptrapportage is aangemaakt."))
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Voor deze soort en periode is al een concept (versie %(v)s); "
+                        "dat concept is geopend, er is geen tweede gemaakt."
+                    )
+                    % {"v": report.version},
+                )
             return redirect("reporting:report_detail", slug=slug, pk=report.pk)
     return render(
         request, "reporting/report_create.html", {"municipality": municipality, "form": form}

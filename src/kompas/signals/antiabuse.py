@@ -5,7 +5,8 @@
   HMAC(daily salt, client address; behind a trusted proxy the forwarded address). The salt
   is random, lives only in the cache and changes every day, so a counter key cannot be
   linked back to an address, not even by us, once the day is over.
-- Forms: a honeypot field and a signed start time (minimum fill time), plus CSRF.
+- Forms: a honeypot field and a signed start time (minimum fill time), plus CSRF; a form
+  token is single-use (a marker in the shared cache).
 - API: proof of work (hashcash): the client finds a nonce so that
   sha256(challenge ":" nonce) starts with N zero bits; a challenge is signed and single-use.
 """
@@ -93,18 +94,50 @@ def limit_hit(request, *, bucket: str, window: int = 3600) -> None:
             cache.set(key, 1, timeout=window)
 
 
-# --- Forms: honeypot + minimum fill time --------------------------------------------------------
+# --- Forms: honeypot + minimum fill time + single use ---------------------------------------------
+FORM_MAX_AGE = 24 * 3600
+_FORM_USED_KEY = "signals:form-used:"
+
+
 def form_started_token() -> str:
-    return signing.dumps(int(time.time()), salt=_TIMESTAMP_SALT)
+    """A signed start time with a random nonce: every form served gets its own token."""
+    return signing.dumps(
+        {"t": int(time.time()), "n": secrets.token_urlsafe(12)}, salt=_TIMESTAMP_SALT
+    )
+
+
+def _form_started_at(token: str) -> int | None:
+    try:
+        data = signing.loads(token or "", salt=_TIMESTAMP_SALT, max_age=FORM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("t"), int) or not data.get("n"):
+        return None  # e.g. the nonce-less tokens of older versions: the form is served anew
+    return data["t"]
 
 
 def form_fill_ok(token: str) -> bool:
     """The form was served by us, at least the minimum fill time ago and at most a day ago."""
-    try:
-        started = signing.loads(token or "", salt=_TIMESTAMP_SALT, max_age=24 * 3600)
-    except signing.BadSignature:
+    started = _form_started_at(token)
+    if started is None:
         return False
-    return time.time() - int(started) >= settings.KOMPAS_MELDPUNT_MIN_FILL_SECONDS
+    return time.time() - started >= settings.KOMPAS_MELDPUNT_MIN_FILL_SECONDS
+
+
+def _form_used_key(token: str) -> str:
+    return _FORM_USED_KEY + hashlib.sha256(token.encode()).hexdigest()[:40]
+
+
+def form_token_claim(token: str) -> bool:
+    """Mark a form token used, atomically in the shared cache: True the first time only, so a
+    reload or a double click that posts the same form again files nothing a second time. The
+    marker outlives the token itself."""
+    return cache.add(_form_used_key(token), 1, timeout=FORM_MAX_AGE + 3600)
+
+
+def form_token_release(token: str) -> None:
+    """Nothing was stored after all (a refusal, a busy database): the form may be sent again."""
+    cache.delete(_form_used_key(token))
 
 
 # --- API: proof of work ---------------------------------------------------------------------------

@@ -155,6 +155,21 @@ class IntakeForm(forms.Form):
         if not self.is_bound:
             self.initial["started"] = antiabuse.form_started_token()
 
+    def note_dropped_attachments(self) -> None:
+        """A form shown again cannot keep its files (browsers never refill a file field): when
+        the reporter had attached any, say so at the field and ask to attach them again."""
+        if not self.is_bound or not self.files.getlist("attachments"):
+            return
+        if "attachments" in self.errors:
+            return  # the field already explains what is wrong with the files
+        self.add_error(
+            "attachments",
+            _(
+                "Uw bijlage is niet meegestuurd, want de melding is nog niet verstuurd. Voeg de "
+                "bijlage opnieuw toe voordat u op Versturen klikt."
+            ),
+        )
+
     def clean_postcode(self):
         value = self.cleaned_data["postcode"].strip().upper().replace(" ", "")
         if value and not (len(value) == 6 and value[:4].isdigit() and value[4:].isalpha()):
@@ -181,13 +196,17 @@ class IntakeForm(forms.Form):
         if self.require_fill_time and not antiabuse.form_fill_ok(data.get("started", "")):
             self.data = self.data.copy()
             self.data["started"] = antiabuse.form_started_token()
-            raise ValidationError(
-                _(
-                    "Het formulier is te snel of te laat verstuurd. Controleer uw melding en "
-                    "klik nog een keer op Versturen."
-                ),
-                code="timing",
+            message = _(
+                "Het formulier is te snel of te laat verstuurd. Controleer uw melding en "
+                "klik nog een keer op Versturen."
             )
+            if self.files.getlist("attachments"):
+                message = _(
+                    "Het formulier is te snel of te laat verstuurd. Uw bijlage is daardoor niet "
+                    "meegekomen: voeg de bijlage opnieuw toe, controleer uw melding en klik nog "
+                    "een keer op Versturen."
+                )
+            raise ValidationError(message, code="timing")
         if bool(data.get("postcode")) != bool(data.get("number")) and not data.get("place"):
             self.add_error(
                 "number" if data.get("postcode") else "postcode",

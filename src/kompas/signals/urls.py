@@ -7,6 +7,7 @@ app_name = "signals"
 
 urlpatterns = [
     path("<slug:slug>/meldpunt/", views.intake, name="intake"),
+    path("<slug:slug>/meldpunt/verstuurd/", views.receipt, name="receipt"),
     path("<slug:slug>/meldpunt/opvolgen/", views.follow_up, name="follow_up"),
     path("<slug:slug>/meldingen/", views.signal_list, name="signal_list"),
     path("<slug:slug>/meldingen/<int:pk>/", views.signal_detail, name="signal_detail"),

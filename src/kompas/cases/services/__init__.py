@@ -5,7 +5,6 @@ from .cases import (
     CASE_FIELDS,
     CASE_OBJECT,
     CaseTexts,
-    Identity,
     audit_case,
     case_create,
     case_read,
@@ -24,6 +23,14 @@ from .measures import (
     measure_create,
     measure_update,
     measures_export,
+)
+from .persons import (
+    Identity,
+    identities_rotate,
+    identity_decrypt,
+    identity_encrypt,
+    identity_reveal,
+    pseudonym,
 )
 from .privacy import (
     RetentionReport,
@@ -64,6 +71,11 @@ __all__ = [
     "measure_create",
     "measure_update",
     "measures_export",
+    "identities_rotate",
+    "identity_decrypt",
+    "identity_encrypt",
+    "identity_reveal",
+    "pseudonym",
     "number_prefix",
     "person_add",
     "person_erase",

@@ -37,7 +37,8 @@ from ..models import (
     Intervention,
     Person,
 )
-from .validation import InterventionData, PersonData, bsn_normalise, person_validate, reason_clean
+from .persons import Identity, identity_decrypt, identity_encrypt, identity_reveal
+from .validation import InterventionData, PersonData, person_validate, reason_clean
 
 CASE_OBJECT = "cases.case"
 
@@ -127,15 +128,8 @@ def _check_same_gemeente(case: Case, signals=(), actions=()) -> None:
 
 
 def _person_new(*, case: Case, data: PersonData, label: str) -> Person:
-    person_validate(data, label=label)
     return Person.objects.create(
-        case=case,
-        label=label,
-        role=(data.role or "")[:100],
-        name_enc=crypto.encrypt(data.name.strip()),
-        birth_date_enc=crypto.encrypt(data.birth_date.isoformat() if data.birth_date else ""),
-        address_enc=crypto.encrypt((data.address or "").strip()),
-        bsn_enc=crypto.encrypt(bsn_normalise(data.bsn)),
+        case=case, label=label, role=(data.role or "")[:100], **identity_encrypt(data, label=label)
     )
 
 
@@ -321,47 +315,26 @@ def person_add(*, case: Case, data: PersonData, by) -> Person:
     return person
 
 
-@dataclass
-class Identity:
-    pseudonym: str
-    label: str
-    name: str
-    birth_date: date | None
-    address: str
-    bsn: str
-    role: str = ""
-
-
 def person_identity(person: Person) -> Identity:
     """Decrypt one person (no audit: callers audit; use person_reveal from views)."""
-    birth = crypto.decrypt(person.birth_date_enc)
-    return Identity(
-        pseudonym=person.pseudonym,
-        label=person.label,
-        name=crypto.decrypt(person.name_enc),
-        birth_date=date.fromisoformat(birth) if birth else None,
-        address=crypto.decrypt(person.address_enc),
-        bsn=crypto.decrypt(person.bsn_enc),
-        role=person.role,
-    )
+    return identity_decrypt(person)
 
 
-@transaction.atomic
 def person_reveal(*, case: Case, user, reason: str, person: Person | None = None) -> list[Identity]:
     """The identities behind a case's pseudonyms (or one person's), once, for a reason.
     Audited as action `reveal` on the case, naming the persons and the reason."""
-    reason = reason_clean(reason)
     persons = [person] if person is not None else list(case.persons.select_related("case"))
     if person is not None and person.case_id != case.pk:
+        reason_clean(reason)
         raise ValidationError({"person": _("Deze persoon hoort niet bij deze casus.")})
-    audit_case(
+    return identity_reveal(
         user=user,
-        action=AuditAction.REVEAL,
-        case=case,
-        fields=[f"persoon {p.label}" for p in persons],
-        note=reason,
+        reason=reason,
+        holders=persons,
+        object_type=CASE_OBJECT,
+        object_id=case.pk,
+        municipality=case.municipality,
     )
-    return [person_identity(p) for p in persons]
 
 
 # --- Reading a case (audited) ----------------------------------------------------------------

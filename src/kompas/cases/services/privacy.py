@@ -26,6 +26,7 @@ from ..models import (
     WeegploegAssessment,
 )
 from .cases import audit_case, person_identity
+from .persons import identities_rotate
 from .validation import reason_clean
 
 
@@ -235,12 +236,7 @@ def keys_rotate() -> dict[str, int]:
     for case in Case.objects.select_for_update().exclude(summary_enc=""):
         Case.objects.filter(pk=case.pk).update(summary_enc=crypto.rotate_text(case.summary_enc))
         counts["casussen"] += 1
-    fields = ("name_enc", "birth_date_enc", "address_enc", "bsn_enc")
-    for person in Person.objects.select_for_update():
-        for f in fields:
-            setattr(person, f, crypto.rotate_text(getattr(person, f)))
-        person.save(update_fields=list(fields))
-        counts["personen"] += 1
+    counts["personen"] = identities_rotate(Person.objects.select_for_update())
     for d in CaseDiscussion.objects.select_for_update():
         CaseDiscussion.objects.filter(pk=d.pk).update(
             decision_enc=crypto.rotate_text(d.decision_enc)

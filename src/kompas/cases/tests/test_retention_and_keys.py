@@ -84,8 +84,9 @@ def test_key_rotation_keeps_cases_readable(ovo_case, ovo, regisseur, settings, a
     services.discussion_record(case=ovo_case, meeting=meeting, decision="Besluit A", by=regisseur)
     old = settings.KOMPAS_SIGNALS_KEYS
     settings.KOMPAS_SIGNALS_KEYS = [Fernet.generate_key().decode(), *old]
-    [counts] = hooks.encrypted_fields_rotate()
-    assert counts == {"casussen": 1, "personen": 2, "besluiten": 1, "wegingen": 0}
+    # Other apps (openbare orde's risk persons) answer their own counts on the same hook.
+    results = hooks.encrypted_fields_rotate()
+    assert {"casussen": 1, "personen": 2, "besluiten": 1, "wegingen": 0} in results
     settings.KOMPAS_SIGNALS_KEYS = settings.KOMPAS_SIGNALS_KEYS[:1]  # old key removed
     ovo_case.refresh_from_db()
     names = [

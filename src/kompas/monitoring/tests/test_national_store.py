@@ -4,10 +4,12 @@ in; the indicator page's comparison and drill-down read it (with its source show
 the indicator, and fall back to the imported observations otherwise. A broken file leaves the
 previous store in place and readable."""
 
+import gc
 import os
 import subprocess
 import sys
 
+import duckdb
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -338,3 +340,53 @@ def test_an_unreadable_store_falls_back_and_a_dead_load_is_cleaned_up(heerenveen
     assert sorted(os.listdir(path.parent)) == [recent.name, "analytics.duckdb"]
     _y, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
     assert source.national and rows[0].value == 7777
+
+
+def _value(store):
+    return store.yearly_values(type_codes=["0.0.0"], region_codes=["GM0074"])["GM0074"][2024]
+
+
+def _is_closed(store) -> bool:
+    try:
+        store.con.execute("SELECT 1")
+    except duckdb.ConnectionException:
+        return True
+    return False
+
+
+def test_a_replaced_store_is_closed_when_its_last_reader_is_done(tmp_path, loaded):
+    first = analytics.national_reader()
+    old = analytics._readers[str(loaded)][1]
+    call_command("data", "landelijk", str(national_csv(tmp_path / "twee.csv", factor=2)))
+    second = analytics.national_reader()
+    new = analytics._readers[str(loaded)][1]
+    try:
+        assert new is not old
+        assert not _is_closed(old)  # `first` is still reading it
+        assert _value(first) == 7777
+        first.close()
+        assert _is_closed(old)
+        assert _value(second) == 15554 and not _is_closed(new)
+    finally:
+        first.close()
+        second.close()
+    assert not _is_closed(new)  # the current store stays open for the next request
+
+
+def test_a_replaced_store_without_readers_is_closed_at_once(tmp_path, loaded):
+    analytics.national_reader().close()
+    old = analytics._readers[str(loaded)][1]
+    call_command("data", "landelijk", str(national_csv(tmp_path / "twee.csv", factor=2)))
+    analytics.national_reader().close()
+    assert _is_closed(old)
+
+
+def test_a_reader_dropped_without_close_still_releases_the_old_store(tmp_path, loaded):
+    first = analytics.national_reader()
+    old = analytics._readers[str(loaded)][1]
+    call_command("data", "landelijk", str(national_csv(tmp_path / "twee.csv", factor=2)))
+    analytics.national_reader().close()
+    assert not _is_closed(old)
+    del first
+    gc.collect()
+    assert _is_closed(old)

@@ -2,11 +2,13 @@
 """OData JSON (one response and a folder of pages), the R/Python client CSV, Excel."""
 
 import json
+import zipfile
 
+import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from kompas.monitoring.importers import ParseError
+from kompas.monitoring.importers import ParseError, parse_xlsx
 from kompas.monitoring.models import Observation
 from kompas.monitoring.selectors import indicator_get, series
 from kompas.monitoring.services import MonitoringError, data_import, indicator_upsert
@@ -116,3 +118,59 @@ def test_excel_unknown_indicator_and_bad_value(reference_data, tmp_path):
     with pytest.raises(ParseError, match="regel 2, waarde: 'drie' is geen getal"):
         data_import(path=path)
     assert Observation.objects.count() == 0
+
+
+def _corrupt_sheet(path):
+    """The same workbook with its sheet's XML cut in half after the header row."""
+    broken = path.with_name("kapot.xlsx")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: data.index(b"</row>") + len(b"</row>") + 20]
+            zout.writestr(item, data)
+    return broken
+
+
+def _empty_sheet(tmp_path):
+    path = tmp_path / "leeg.xlsx"
+    Workbook().save(path)
+    return path
+
+
+def _missing_column(tmp_path):
+    wb = Workbook()
+    wb.active.append(["indicator", "regio", "periode"])
+    path = tmp_path / "kolom.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_empty_sheet, "het werkblad is leeg"),
+        (_missing_column, "kolom(men) ontbreken: waarde"),
+        (
+            lambda tmp_path: _corrupt_sheet(_xlsx(tmp_path, [["x", "GM0074", 2024, 1]] * 50)),
+            "regel 2, bestand: geen leesbaar Excel-bestand",
+        ),
+        (lambda tmp_path: _xlsx(tmp_path, [["x", "GM0074", 2024, "drie"]]), "geen getal"),
+    ],
+    ids=["empty", "missing-column", "corrupt-sheet", "bad-value"],
+)
+def test_excel_workbook_is_closed_on_every_error(tmp_path, monkeypatch, make, message):
+    path = make(tmp_path)
+    opened = []
+    real_load = openpyxl.load_workbook
+
+    def recording_load(*args, **kwargs):
+        opened.append(real_load(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(openpyxl, "load_workbook", recording_load)
+    with pytest.raises(ParseError) as exc:
+        parse_xlsx(path)
+    assert message in str(exc.value)
+    assert len(opened) == 1
+    assert opened[0]._archive.fp is None  # read-only mode holds the file open until close()

@@ -238,7 +238,10 @@ WRITE_PAGES = {"risk_create", "risk_edit", "register_create", "advice_add"}
 
 
 def test_access_matrix_over_every_page(client, demo, users, heerenveen):
-    item = RiskItem.objects.filter(municipality=heerenveen, partners__code="politie").first()
+    item = RiskItem.objects.filter(
+        municipality=heerenveen, partners__code="politie", kind="locatie"
+    ).first()
+    person_item = RiskItem.objects.get(municipality=heerenveen, kind="persoon")
     demonstration = Demonstration.objects.filter(municipality=heerenveen).first()
     args = {
         "overview": [],
@@ -246,6 +249,7 @@ def test_access_matrix_over_every_page(client, demo, users, heerenveen):
         "risk_create": [],
         "risk_detail": [item.pk],
         "risk_edit": [item.pk],
+        "risk_reveal": [person_item.pk],
         "newyear": [2026],
         "advice_add": [demonstration.pk],
         "register_list": ["wedstrijden"],
@@ -253,11 +257,13 @@ def test_access_matrix_over_every_page(client, demo, users, heerenveen):
         "register_edit": ["demonstraties", demonstration.pk],
     }
     assert {p.name for p in oo_urls.urlpatterns} == set(args), "add new pages to this matrix"
-    inventory = {"risk_list", "risk_detail", "risk_create", "risk_edit"}
+    inventory = {"risk_list", "risk_detail", "risk_create", "risk_edit", "risk_reveal"}
 
     def expected(who, name):
         if who == "ander":
             return 404
+        if name == "risk_reveal":  # a person: the casework's roles and the named partner
+            return 200 if who == "politie" else 404
         if name in inventory:
             if who == "lezer":
                 return 404

@@ -168,6 +168,14 @@ class EventListView(GemeenteMixin, generics.ListCreateAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        owned = selectors.register_event_kinds()
+        if data["kind"] in owned:
+            raise ValidationError(
+                {
+                    "kind": f"Deze soort legt het register {owned[data['kind']]} zelf vast; "
+                    "registreer hem daar."
+                }
+            )
         code = (data.get("partnership") or {}).get("code")
         partnership = (
             selectors.partnership_find(municipality=municipality, code=code) if code else None

@@ -101,3 +101,27 @@ def event_delete(*, event: Event, by=None, municipality: Municipality | None = N
         note=f"{event.get_kind_display()} {event.date}",
     )
     event.delete()
+
+
+@transaction.atomic
+def event_withdraw(*, kind: str, source_type: str, source_id, by=None) -> bool:
+    """Remove the event a register produced (source_type + source_id), when the record no
+    longer counts (a controle back to gepland, a day deleted). True when there was one."""
+    if not source_type:
+        raise ValueError("event_withdraw needs a source")
+    event = (
+        Event.objects.select_for_update()
+        .filter(kind=kind, source_type=source_type, source_id=str(source_id))
+        .first()
+    )
+    if event is None:
+        return False
+    audit_log(
+        user=by,
+        action=AuditAction.DELETE,
+        obj=event,
+        municipality=event.municipality,
+        note=f"{event.get_kind_display()} {event.date} (ingetrokken door de bron)",
+    )
+    event.delete()
+    return True

@@ -105,9 +105,10 @@ def test_events_endpoint_registers_for_partnership(adviseur_api):
     response = adviseur_api.post(
         "/api/v1/plans/GM0074/events/",
         {
-            "kind": "ondermijningsdag",
+            # ondermijningsdag is the ondermijning register's own kind (register_event_kinds)
+            "kind": "portefeuillehouderoverleg",
             "date": "2025-04-01",
-            "title": "Dag",
+            "title": "Portefeuillehouders Zuidoost Friesland",
             "partnership": "zuidoost-friesland",
         },
         content_type="application/json",

@@ -150,7 +150,8 @@ def test_event_registered_by_hand_and_deleted_after_confirmation(adviseur_client
     response = adviseur_client.post(
         "/heerenveen/beleid/register/nieuw/",
         {
-            "kind": "ondermijningsdag",
+            # ondermijningsdag is the ondermijning register's own kind (register_event_kinds)
+            "kind": "portefeuillehouderoverleg",
             "date": "2025-05-01",
             "title": "Ondermijningsdag bedrijventerrein",
             "owner": "zuidoost-friesland",

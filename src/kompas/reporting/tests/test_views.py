@@ -124,3 +124,36 @@ def test_nav_entry_and_start_page_panel(client, adviseur_heerenveen, report):
     assert 'href="/heerenveen/rapportages/"' in html
     assert "Nog geen rapportage verzonden." in html
     assert report.title in html
+
+
+def test_new_report_for_a_period_with_an_open_concept_opens_that_concept(
+    client, adviseur_heerenveen
+):
+    """Issue 17 item 4: "Nieuwe rapportage" twice for the same kind and period (a double
+    click, a reload of the POST) leaves one concept; both answers open it."""
+    login(client, adviseur_heerenveen)
+    data = {"kind": "voortgang", "periode": "2025-T2", "title": ""}
+    first = client.post("/heerenveen/rapportages/nieuw/", data)
+    second = client.post("/heerenveen/rapportages/nieuw/", data)
+    report = Report.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == f"/heerenveen/rapportages/{report.pk}/"
+    page = client.get(second["Location"]).content.decode()
+    assert "er is geen tweede gemaakt" in page
+    # another kind or period still gets its own concept
+    client.post("/heerenveen/rapportages/nieuw/", {**data, "periode": "2025-T3"})
+    assert Report.objects.count() == 2
+
+
+def test_new_report_after_the_concept_was_sent_starts_a_new_concept(
+    client, adviseur_heerenveen, heerenveen
+):
+    sent = services.report_send(
+        report=services.report_create(
+            municipality=heerenveen, kind="voortgang", period=parse_period("2025-T2")
+        )
+    )
+    login(client, adviseur_heerenveen)
+    client.post("/heerenveen/rapportages/nieuw/", {"kind": "voortgang", "periode": "2025-T2"})
+    new = Report.objects.exclude(pk=sent.pk).get()
+    assert (new.status, new.version) == ("concept", 2)

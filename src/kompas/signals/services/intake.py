@@ -273,6 +273,8 @@ def signal_reporter_reply(
         data={"attachments": len(attachments)},
     )
     if signal.status == SignalStatus.WAITING_FOR_REPORTER:
-        signal_transition(signal=signal, to=SignalStatus.IN_PROGRESS, by=None)
+        moved = signal_transition(signal=signal, to=SignalStatus.IN_PROGRESS, by=None)
+        # The caller shows this same object (the reporter's page): it carries the new status.
+        signal.status = moved.status
     audit_log(user=None, action=AuditAction.CREATE, obj=signal, note="reactie van melder")
     return message

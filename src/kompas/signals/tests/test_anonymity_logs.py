@@ -53,7 +53,7 @@ def _gunicorn_access_line(path: str, status: int) -> None:
 
 def test_submission_and_follow_up_leave_no_ip_ua_or_code_in_logs(client, heerenveen, captured_logs):
     meta = {"REMOTE_ADDR": IP, "HTTP_USER_AGENT": UA, "HTTP_X_FORWARDED_FOR": IP}
-    response = client.post("/heerenveen/meldpunt/", intake_data(), **meta)
+    response = client.post("/heerenveen/meldpunt/", intake_data(), follow=True, **meta)
     code = re.search(r"<code>([\d ]+)</code>", response.content.decode()).group(1)
     _gunicorn_access_line("/heerenveen/meldpunt/", 200)
     # form errors and a wrong code make django.request log warnings
@@ -81,7 +81,7 @@ def test_submission_and_follow_up_leave_no_ip_ua_or_code_in_logs(client, heerenv
 
 def test_nothing_identifying_is_stored_in_the_database(client, heerenveen, django_db_blocker):
     response = client.post(
-        "/heerenveen/meldpunt/", intake_data(), REMOTE_ADDR=IP, HTTP_USER_AGENT=UA
+        "/heerenveen/meldpunt/", intake_data(), follow=True, REMOTE_ADDR=IP, HTTP_USER_AGENT=UA
     )
     code = re.search(r"<code>([\d ]+)</code>", response.content.decode()).group(1).replace(" ", "")
     from django.db import connection

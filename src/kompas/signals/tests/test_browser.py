@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Acceptance in a real browser (Debian chromium): anonymous report -> code -> staff sees it
+"""Acceptance in a real browser (Debian chromium): anonymous report -> code (shown once; a
+reload of the thank-you page files nothing) -> staff sees it
 as nieuw -> staff asks a question -> reporter reads and answers with the code -> staff sees
 the answer. Every public page, including those with form errors, has 0 axe violations."""
 
@@ -39,6 +40,13 @@ def test_report_question_answer_round_trip(
     assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", code)
     assert page.get_by_label("Dezelfde code om te kopiëren").input_value() == code
     expect(page.locator("body")).to_contain_text("0800-7000")
+    assert page.url == f"{base}/heerenveen/meldpunt/verstuurd/"  # POST/redirect/GET
+    assert axe_check(page) == []
+    # Reloading the thank-you page files nothing again and no longer shows the code.
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw code is al getoond")
+    assert page.locator("#ontvangstcode").count() == 0
+    assert code not in page.content()
     assert axe_check(page) == []
 
     # 2. Follow-up page, with a wrong code first.
@@ -53,6 +61,7 @@ def test_report_question_answer_round_trip(
     staff = page.context.browser.new_context(locale="nl-NL").new_page()
     browser_login(staff, "adviseur-hv")
     staff.goto(f"{base}/heerenveen/meldingen/")
+    assert staff.locator("tbody tr").count() == 1  # one report, whatever was reloaded
     row = staff.locator("tbody tr").first
     assert "nieuw" in row.inner_text()
     row.get_by_role("link").first.click()
@@ -74,6 +83,7 @@ def test_report_question_answer_round_trip(
     page.get_by_label("Uw antwoord of extra informatie").fill("Sinds januari, vooral 's nachts.")
     page.get_by_role("button", name="Versturen").click()
     expect(page.locator("body")).to_contain_text("Wij hebben uw bericht ontvangen")
+    assert "Wij zijn met uw melding bezig" in page.locator("#status-tekst").inner_text()
     assert axe_check(page) == []
 
     # 5. Staff see the answer; the status went back to in behandeling.
@@ -91,3 +101,24 @@ def test_report_question_answer_round_trip(
         page.get_by_role("button", name="Bekijken").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Even wachten, alstublieft"
     assert axe_check(page) == []
+
+
+def test_without_javascript_a_reload_files_the_report_once(browser_page, live_server, heerenveen):
+    """A resident with JavaScript off: the report, the code once, a reload of the thank-you
+    page files nothing again."""
+    from kompas.signals.models import Signal
+
+    context = browser_page.context.browser.new_context(locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    base = live_server.url
+    page.goto(f"{base}/heerenveen/meldpunt/")
+    page.get_by_label(re.compile("^Drugs: teelt")).check()
+    page.get_by_label("Wat heeft u gezien of gehoord?").fill("Elke nacht een busje bij de loods.")
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.locator("#ontvangstcode")).to_contain_text(re.compile(r"\d{4} \d{4}"))
+    code = page.locator("#ontvangstcode code").inner_text()
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw code is al getoond")
+    assert code not in page.content()
+    assert Signal.objects.count() == 1
+    context.close()

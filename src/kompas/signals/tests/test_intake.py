@@ -16,6 +16,7 @@ from .conftest import intake_data, jpeg_with_gps, png_bytes
 
 pytestmark = pytest.mark.django_db
 URL = "/heerenveen/meldpunt/"
+RECEIPT_URL = "/heerenveen/meldpunt/verstuurd/"
 
 
 def test_public_form_needs_no_login_and_explains_phenomena(client, heerenveen):
@@ -39,6 +40,10 @@ def test_public_form_needs_no_login_and_explains_phenomena(client, heerenveen):
 
 def test_submission_shows_grouped_code_once_and_stores_signal_as_nieuw(client, heerenveen):
     response = client.post(URL, intake_data())
+    assert response.status_code == 302
+    assert response["Location"] == RECEIPT_URL
+    assert not re.search(r"\d{4}", response["Location"])  # the code is not in the address
+    response = client.get(RECEIPT_URL)
     assert response.status_code == 200
     html = response.content.decode()
     code = re.search(r"<code>(\d{4} \d{4} \d{4} \d{4})</code>", html).group(1)
@@ -55,7 +60,7 @@ def test_image_metadata_is_stripped_and_type_sniffed(client, heerenveen):
     upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
     png = SimpleUploadedFile("scan.pdf", png_bytes(), content_type="application/pdf")
     response = client.post(URL, {**intake_data(), "attachments": [upload, png]})
-    assert response.status_code == 200
+    assert response.status_code == 302
     types = sorted(a.content_type for a in SignalAttachment.objects.all())
     assert types == ["image/jpeg", "image/png"]  # the PNG named .pdf is stored as what it is
     jpeg = SignalAttachment.objects.get(content_type="image/jpeg")
@@ -122,14 +127,14 @@ def test_honeypot_and_too_fast_submissions_are_refused(client, heerenveen, setti
 
 def test_submissions_are_rate_limited_per_client(client, heerenveen, settings):
     settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR = 2
-    assert client.post(URL, intake_data()).status_code == 200
-    assert client.post(URL, intake_data()).status_code == 200
+    assert client.post(URL, intake_data()).status_code == 302
+    assert client.post(URL, intake_data()).status_code == 302
     response = client.post(URL, intake_data())
     assert response.status_code == 429
     assert "over een uur" in response.content.decode()
     assert Signal.objects.count() == 2
     # another address has its own counter
-    assert client.post(URL, intake_data(), REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert client.post(URL, intake_data(), REMOTE_ADDR="10.1.2.3").status_code == 302
 
 
 def test_csrf_is_required_on_the_form(heerenveen):

@@ -9,6 +9,7 @@ from .public import (
     intake_contact,
     intake_create,
     intake_location,
+    receipt,
 )
 from .staff import (
     attachment_download,
@@ -33,6 +34,7 @@ __all__ = [
     "intake_contact",
     "intake_create",
     "intake_location",
+    "receipt",
     "signal_classify",
     "signal_detail",
     "signal_forward",

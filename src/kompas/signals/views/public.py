@@ -8,15 +8,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from kompas.core.db import database_busy
 
-from .. import antiabuse, selectors, services
+from .. import antiabuse, receipt_once, selectors, services
 from ..constants import PUBLIC_STATUS_TEXT, Phenomenon
 from ..crypto import receipt_code_format
 from ..forms import (
@@ -100,38 +101,62 @@ def intake(request, slug):
 def _intake(request, slug):
     municipality = _public_municipality(slug)
     context = {"municipality": municipality, "phenomena": Phenomenon}
-    if request.method == "POST":
-        if antiabuse.limit_reached(
-            request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
-        ):
-            return _public(render(request, "signals/public/limited.html", context, status=429))
-        form = IntakeForm(request.POST, request.FILES)
-        if form.is_valid():
-            antiabuse.limit_hit(request, bucket="submit")
-            status = 400
-            try:
-                new = intake_create(
-                    municipality=municipality, data=form.cleaned_data, channel="web"
-                )
-            except ValidationError as exc:
-                for fld, errs in exc.message_dict.items():
-                    form.add_error(fld if fld in form.fields else None, errs)
-            except OperationalError as exc:
-                if not database_busy(exc):
-                    raise
-                # Nothing was stored; the reporter keeps what they wrote and tries again.
-                form.add_error(None, intake_busy_message())
-                status = 503
-            else:
-                context["code"] = receipt_code_format(new.receipt_code)
-                return _public(render(request, "signals/public/receipt.html", context))
+    if request.method != "POST":
+        context["form"] = IntakeForm()
+        return _public(render(request, "signals/public/intake.html", context))
+    if antiabuse.limit_reached(
+        request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
+    ):
+        return _public(render(request, "signals/public/limited.html", context, status=429))
+    form = IntakeForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        token = form.cleaned_data["started"]
+        if not antiabuse.form_token_claim(token):
+            # This very form was sent before (a reload of the old POST, a double click).
+            return _public(render(request, "signals/public/already_sent.html", context, status=409))
+        antiabuse.limit_hit(request, bucket="submit")
+        try:
+            new = intake_create(municipality=municipality, data=form.cleaned_data, channel="web")
+        except ValidationError as exc:
+            antiabuse.form_token_release(token)
+            for fld, errs in exc.message_dict.items():
+                form.add_error(fld if fld in form.fields else None, errs)
+        except OperationalError as exc:
+            if not database_busy(exc):
+                raise
+            antiabuse.form_token_release(token)
+            # Nothing was stored; the reporter keeps what they wrote and tries again.
+            form.add_error(None, intake_busy_message())
+            status = 503
         else:
-            status = 400
-    else:
-        form = IntakeForm()
-        status = 200
+            return _receipt_redirect(municipality, receipt_code_format(new.receipt_code))
+    form.note_dropped_attachments()
     context["form"] = form
     return _public(render(request, "signals/public/intake.html", context, status=status))
+
+
+def _receipt_path(municipality) -> str:
+    return reverse("signals:receipt", args=[municipality.slug])
+
+
+def _receipt_redirect(municipality, code: str) -> HttpResponse:
+    """POST/redirect/GET: the code goes to the thank-you page in a single-use cookie."""
+    path = _receipt_path(municipality)
+    response = HttpResponseRedirect(path)
+    receipt_once.cookie_set(response, code=code, path=path)
+    return _public(response)
+
+
+@login_not_required
+def receipt(request, slug):
+    """The thank-you page: the receipt code the first time, a plain explanation after that."""
+    municipality = _public_municipality(slug)
+    code = receipt_once.code_take(request.COOKIES.get(receipt_once.COOKIE))
+    context = {"municipality": municipality, "code": code}
+    response = render(request, "signals/public/receipt.html", context)
+    receipt_once.cookie_delete(response, path=_receipt_path(municipality))
+    return _public(response)
 
 
 def _access_token(signal) -> str:

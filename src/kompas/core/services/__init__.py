@@ -13,9 +13,9 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .audit_labels import change_value
-from .constants import AuditAction, RegionLevel, Role
-from .models import (
+from ..audit_labels import change_value
+from ..constants import AuditAction, RegionLevel, Role
+from ..models import (
     AuditEntry,
     Membership,
     Municipality,
@@ -24,7 +24,7 @@ from .models import (
     Region,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 # --- Saving ------------------------------------------------------------------------------------

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OndermijningConfig(AppConfig):
+    name = "kompas.ondermijning"
+    label = "ondermijning"
+    # Apps this one imports (services/selectors); see docs/architecture.md.
+    kompas_depends_on = ("kompas.core", "kompas.policy", "kompas.signals")
+    verbose_name = _("Ondermijning")
+
+    def ready(self) -> None:
+        from kompas.core import demo, hooks, panels
+        from kompas.core.constants import INTERNAL_ROLES
+
+        from .demo import load_demo
+        from .selectors import owned_event_kinds
+
+        hooks.register_event_kinds.register(owned_event_kinds)
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Ondermijning"),
+                url_name="ondermijning:controle_list",
+                roles=tuple(INTERNAL_ROLES),
+                order=53,
+            )
+        )
+        # After policy (its plans and events) and the meldpunt's dossiers.
+        demo.register(load_demo, order=90)

@@ -1,0 +1,244 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads for ondermijning. Controles are the gemeente's own: its internal roles read them,
+adviseur, beheerder and bibob-coördinator write; partners and other gemeenten get 404.
+Ondermijningsdagen belong to a samenwerkingsverband: the staff of every member gemeente see
+the days and the summary, but only the controles (and findings) of their own gemeente."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
+from kompas.core.models import Membership, Municipality, PartnerOrganisation, Partnership
+from kompas.core.selectors import membership_list, municipality_get_for_user, partnership_list
+from kompas.signals import selectors as signal_selectors
+
+from .constants import COUNTED_STATUSES, DAYS_PER_YEAR, DayStatus
+from .models import Branche, Controle, ControleLocation, Finding, UnderminingDay
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def owned_event_kinds() -> list[dict]:
+    """For core.hooks.register_event_kinds: the policy event kinds this app records itself."""
+    return [
+        {"kind": "integrale_controle", "register": _("integrale controles")},
+        {"kind": "ondermijningsdag", "register": _("ondermijningsdagen")},
+    ]
+
+
+# --- Access ----------------------------------------------------------------------------------
+def gemeente_for_user(*, user, slug: str, write: bool = False) -> tuple[Municipality, Membership]:
+    """(municipality, membership) for the gemeente's internal roles; 404 otherwise. `write`
+    needs a staff role (a lezer gets 403)."""
+    municipality, membership = municipality_get_for_user(user=user, slug=slug, roles=INTERNAL_ROLES)
+    if write and membership.role not in STAFF_ROLES:
+        raise PermissionDenied
+    return municipality, membership
+
+
+def gemeente_for_api(*, user, gemeente: str, write: bool = False):
+    """The same for the API, by GM code or slug; a lezer writing gets 404 like any other."""
+    roles = STAFF_ROLES if write else INTERNAL_ROLES
+    membership = (
+        membership_list(user=user)
+        .filter(role__in=list(roles))
+        .filter(Q(municipality__code=gemeente.upper()) | Q(municipality__slug=gemeente))
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.municipality, membership
+
+
+def partnership_for_user(*, user, code: str) -> Partnership:
+    """A samenwerkingsverband in which the user holds an internal role in a member gemeente."""
+    if not user.is_authenticated:
+        raise Http404
+    partnership = (
+        Partnership.objects.filter(
+            code=code,
+            members__memberships__user=user,
+            members__memberships__role__in=list(INTERNAL_ROLES),
+        )
+        .distinct()
+        .first()
+    )
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
+def partnerships_of(*, municipality: Municipality) -> QuerySet[Partnership]:
+    return partnership_list(municipality=municipality)
+
+
+# --- Reference lists -------------------------------------------------------------------------
+def branche_list(*, include_inactive: bool = False) -> QuerySet[Branche]:
+    qs = Branche.objects.all()
+    return qs if include_inactive else qs.filter(active=True)
+
+
+def partner_list() -> QuerySet[PartnerOrganisation]:
+    return PartnerOrganisation.objects.filter(active=True)
+
+
+def dossier_list(*, municipality: Municipality):
+    """The meldpunt's address dossiers of the gemeente, to link a location to."""
+    return signal_selectors.dossier_list(municipality=municipality)
+
+
+# --- Controles -------------------------------------------------------------------------------
+def controle_list(
+    *,
+    municipality: Municipality,
+    year: int | None = None,
+    status: str = "",
+    branche: str = "",
+    q: str = "",
+) -> QuerySet[Controle]:
+    qs = Controle.objects.filter(municipality=municipality)
+    if year:
+        qs = qs.filter(date__year=year)
+    if status:
+        qs = qs.filter(status=status)
+    if branche:
+        qs = qs.filter(branche__code=branche)
+    if q:
+        qs = qs.filter(
+            Q(title__icontains=q) | Q(locations__address__icontains=q) | Q(follow_up__icontains=q)
+        ).distinct()
+    return (
+        qs.select_related("branche", "day", "day__host")
+        .annotate(n_locations=Count("locations", distinct=True))
+        .order_by("-date", "-pk")
+    )
+
+
+def controle_get(*, municipality: Municipality, pk: int) -> Controle:
+    controle = (
+        Controle.objects.filter(municipality=municipality, pk=pk)
+        .select_related("branche", "day", "day__host", "created_by")
+        .prefetch_related(
+            "partners",
+            Prefetch(
+                "locations",
+                queryset=ControleLocation.objects.select_related("dossier").prefetch_related(
+                    "findings"
+                ),
+            ),
+        )
+        .first()
+    )
+    if controle is None:
+        raise Http404
+    return controle
+
+
+def finding_get(*, controle: Controle, pk: int) -> Finding:
+    finding = Finding.objects.filter(location__controle=controle, pk=pk).first()
+    if finding is None:
+        raise Http404
+    return finding
+
+
+def controle_years(*, municipality: Municipality) -> list[int]:
+    dates = Controle.objects.filter(municipality=municipality).dates("date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def controles_counted(*, municipality: Municipality, year: int) -> int:
+    return Controle.objects.filter(
+        municipality=municipality, date__year=year, status__in=COUNTED_STATUSES
+    ).count()
+
+
+# --- Ondermijningsdagen ----------------------------------------------------------------------
+def day_list(
+    *, partnerships, year: int | None = None, status: str = ""
+) -> QuerySet[UnderminingDay]:
+    qs = UnderminingDay.objects.filter(partnership__in=partnerships)
+    if year:
+        qs = qs.filter(date__year=year)
+    if status:
+        qs = qs.filter(status=status)
+    return (
+        qs.select_related("host", "partnership")
+        .prefetch_related("partners")
+        .annotate(n_controles=Count("controles"))
+        .order_by("date", "pk")
+    )
+
+
+def day_get(*, municipality: Municipality, pk: int) -> UnderminingDay:
+    day = day_list(partnerships=partnerships_of(municipality=municipality)).filter(pk=pk).first()
+    if day is None:
+        raise Http404
+    return day
+
+
+def day_choices(*, municipality: Municipality) -> QuerySet[UnderminingDay]:
+    """The days a controle of this gemeente can be held on: its partnerships' days."""
+    return UnderminingDay.objects.filter(
+        partnership__in=partnerships_of(municipality=municipality)
+    ).select_related("host")
+
+
+def day_controles(*, day: UnderminingDay, municipality: Municipality) -> dict:
+    """The controles held on a day: the gemeente's own in full; of other gemeenten only how
+    many (their findings stay with them)."""
+    own = list(day.controles.filter(municipality=municipality).select_related("branche"))
+    others = (
+        day.controles.exclude(municipality=municipality)
+        .values("municipality__name")
+        .annotate(n=Count("pk"))
+        .order_by("municipality__name")
+    )
+    return {"own": own, "others": [(r["municipality__name"], r["n"]) for r in others]}
+
+
+@dataclass
+class GemeenteDays:
+    municipality: Municipality
+    held: int
+    planned: int
+    places: list[str]
+
+
+def partnership_summary(*, partnership: Partnership, year: int) -> dict:
+    """The coordinator's page: per member gemeente the days held and planned in `year` (as
+    host) and where they took place, against the "10-tal per jaar". Two queries."""
+    days = list(day_list(partnerships=[partnership], year=year))
+    rows = []
+    for municipality in partnership.members.order_by("name"):
+        own = [d for d in days if d.host_id == municipality.pk]
+        rows.append(
+            GemeenteDays(
+                municipality=municipality,
+                held=sum(1 for d in own if d.status == DayStatus.HELD),
+                planned=sum(1 for d in own if d.status == DayStatus.PLANNED),
+                places=[d.place or d.host.name for d in own if d.status == DayStatus.HELD],
+            )
+        )
+    held = sum(r.held for r in rows)
+    planned = sum(r.planned for r in rows)
+    return {
+        "partnership": partnership,
+        "year": year,
+        "rows": rows,
+        "days": days,
+        "held": held,
+        "planned": planned,
+        "target": DAYS_PER_YEAR,
+        "reached": held >= DAYS_PER_YEAR,
+        "expected": held + planned,
+    }
