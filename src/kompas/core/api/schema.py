@@ -5,7 +5,8 @@
 - 401, 403 and 404 on every operation that needs a login (404 also covers "not yours");
 - 404 on the public ones (an unknown gemeente);
 - 400 on every operation with a request body or query parameters;
-- what a view lists in `problem_responses` (`{429: "description"}`).
+- what a view lists in `problem_responses` (`{429: "description"}`);
+and every `gemeente` parameter says it takes the GM code or the slug.
 Responses an operation documents itself are kept."""
 
 from drf_spectacular.openapi import AutoSchema
@@ -48,6 +49,18 @@ DESCRIPTIONS = {
 }
 
 
+GEMEENTE_DESCRIPTION = (
+    "De gemeente: GM-code (GM0074, hoofdletters of niet) of slug (heerenveen); alleen "
+    "gemeenten waarvan u lid bent (anders 404)."
+)
+GEMEENTE_PUBLIC = "De gemeente: GM-code (GM0074, hoofdletters of niet) of slug (heerenveen)."
+
+
+def _is_public(operation) -> bool:
+    """No login needed: no security requirement, or only the empty one (AllowAny)."""
+    return all(not requirement for requirement in operation.get("security", [{}]))
+
+
 class KompasAutoSchema(AutoSchema):
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
@@ -57,6 +70,10 @@ class KompasAutoSchema(AutoSchema):
             name="Problem", type=ResolvedComponent.SCHEMA, schema=PROBLEM_SCHEMA, object="Problem"
         )
         registry.register_on_missing(problem)
+        public = _is_public(operation)
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] == "gemeente":
+                parameter["description"] = GEMEENTE_PUBLIC if public else GEMEENTE_DESCRIPTION
         responses = operation.setdefault("responses", {})
         codes = {code: DESCRIPTIONS[code] for code in self._error_codes(operation)}
         codes.update(getattr(self.view, "problem_responses", {}))
@@ -72,7 +89,7 @@ class KompasAutoSchema(AutoSchema):
 
     @staticmethod
     def _error_codes(operation) -> list[int]:
-        public = all(not requirement for requirement in operation.get("security", [{}]))
+        public = _is_public(operation)
         codes = [404] if public else [401, 403, 404]
         has_query = any(p.get("in") == "query" for p in operation.get("parameters", []))
         if has_query or "requestBody" in operation:

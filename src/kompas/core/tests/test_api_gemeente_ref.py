@@ -45,3 +45,16 @@ def test_public_meldpunt_takes_code_or_slug(client, heerenveen):
         response = client.get(f"/api/v1/meldpunt/{ref}/challenge/")
         assert response.status_code == 200, ref
     assert client.get("/api/v1/meldpunt/GM9999/challenge/").status_code == 404
+
+
+def test_schema_says_every_gemeente_parameter_takes_code_or_slug(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    seen = 0
+    for item in schema["paths"].values():
+        for operation in item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "gemeente":
+                    seen += 1
+                    assert "GM-code" in parameter["description"]
+                    assert "slug" in parameter["description"]
+    assert seen >= 20
