@@ -42,6 +42,8 @@ ALLOWED_HOSTS = env.list(
     "KOMPAS_ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("KOMPAS_CSRF_TRUSTED_ORIGINS", default=[])
+# Where people reach the product: links in mails sent without a request (weekly reminders).
+KOMPAS_BASE_URL = env.str("KOMPAS_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_FAILURE_VIEW = "kompas.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
@@ -324,6 +326,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Named enums where several apps have a `status` field of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ControleStatusEnum": "kompas.ondermijning.constants.ControleStatus",
+        "UnderminingDayStatusEnum": "kompas.ondermijning.constants.DayStatus",
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------------

@@ -100,3 +100,14 @@ class BrandingForm(forms.Form):
         if url and not url.startswith("https://"):
             raise forms.ValidationError(_("Gebruik een adres dat met https:// begint."))
         return url
+
+
+class NotificationForm(forms.Form):
+    """One checkbox per kind of e-mail the person can receive (kinds of their roles)."""
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in kinds:
+            self.fields[kind.code] = forms.BooleanField(
+                label=kind.label, help_text=kind.description, required=False
+            )

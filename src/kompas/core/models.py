@@ -300,3 +300,26 @@ class OwnerMixin(models.Model):
     def owned_by(municipality: Municipality) -> Q:
         """Records of the gemeente itself or of a samenwerkingsverband it takes part in."""
         return Q(municipality=municipality) | Q(partnership__members=municipality)
+
+
+class NotificationOptOut(models.Model):
+    """A kind of e-mail notification a person does not want (Instellingen > Meldingen per
+    e-mail). Every kind is on until the person switches it off."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_opt_outs",
+        verbose_name=_("persoon"),
+    )
+    kind = models.CharField(_("soort bericht"), max_length=40)
+
+    class Meta:
+        verbose_name = _("afgemeld e-mailbericht")
+        verbose_name_plural = _("afgemelde e-mailberichten")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_opt_out_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind}"

@@ -14,6 +14,7 @@ from .models import (
     Membership,
     Municipality,
     MunicipalityLogo,
+    NotificationOptOut,
     PartnerOrganisation,
     Partnership,
     Region,
@@ -229,3 +230,7 @@ def partner_organisation_choices() -> QuerySet[PartnerOrganisation]:
 
 def municipality_logo_get(*, slug: str) -> MunicipalityLogo | None:
     return MunicipalityLogo.objects.filter(municipality__slug=slug).first()
+
+
+def notification_opt_outs(*, user) -> set[str]:
+    return set(NotificationOptOut.objects.filter(user=user).values_list("kind", flat=True))

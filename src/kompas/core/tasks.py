@@ -27,7 +27,16 @@ from typing import Any
 from django.db import transaction
 from huey.contrib.djhuey import HUEY, db_task
 
-__all__ = ["HUEY", "background_task", "enqueue", "state_delete", "state_get", "state_put"]
+__all__ = [
+    "HUEY",
+    "background_task",
+    "enqueue",
+    "state_delete",
+    "state_get",
+    "scheduled_task",
+    "state_put",
+    "weekly_task",
+]
 
 STATE_PREFIX = "kompas:state:"
 
@@ -36,6 +45,20 @@ def background_task(**options) -> Callable:
     """Decorator: the function becomes a task. It closes stale database connections before and
     after each run. Huey options (retries, retry_delay, priority, name, ...) pass through."""
     return db_task(**options)
+
+
+def scheduled_task(*, day_of_week: str = "*", hour: str = "7", minute: str = "0") -> Callable:
+    """Decorator: the function runs on a schedule in the worker (crontab fields in the
+    server's time zone; default every day at 07:00). Also callable directly (tests)."""
+    from huey import crontab
+    from huey.contrib.djhuey import db_periodic_task
+
+    return db_periodic_task(crontab(day_of_week=day_of_week, hour=hour, minute=minute))
+
+
+def weekly_task(*, day_of_week: str = "1", hour: str = "7", minute: str = "0") -> Callable:
+    """Decorator: every week in the worker, by default Monday 07:00."""
+    return scheduled_task(day_of_week=day_of_week, hour=hour, minute=minute)
 
 
 def enqueue(task, /, *args, **kwargs) -> None:
@@ -79,3 +102,11 @@ def invitation_mail(*, email: str, url: str, municipality_name: str, inviter: st
         None,
         [email],
     )
+
+
+@background_task(retries=3, retry_delay=60)
+def notification_mail(*, email: str, subject: str, body: str) -> None:
+    """One notification mail (kompas.core.services.notifications.notify)."""
+    from django.core.mail import send_mail
+
+    send_mail(subject, body, None, [email])

@@ -16,6 +16,11 @@ urlpatterns = [
     path("tweestapsverificatie/controleren/", views.otp_verify, name="otp_verify"),
     path("uitnodiging/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite_accept"),
     path("health/", views.health, name="health"),
+    path(
+        "instellingen/berichten-per-e-mail/",
+        views.notification_settings,
+        name="notification_settings",
+    ),
     path("<slug:slug>/", views.municipality_home, name="municipality_home"),
     path("<slug:slug>/logo.png", views.municipality_logo, name="municipality_logo"),
     path("<slug:slug>/regios/", views.region_list, name="region_list"),

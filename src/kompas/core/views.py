@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
-from . import hooks, panels
+from . import hooks, notifications, panels
 from .constants import AuditAction, Role
 from .exports import AUDIT_CSV_HEADER, audit_csv_rows, csv_response
 from .forms import (
@@ -21,6 +21,7 @@ from .forms import (
     InviteForm,
     MemberFilterForm,
     MembershipForm,
+    NotificationForm,
     TokenForm,
 )
 from .middleware import with_next
@@ -29,9 +30,11 @@ from .selectors import (
     audit_entry_list,
     member_get,
     member_list,
+    membership_list,
     municipality_get_for_user,
     municipality_list,
     municipality_logo_get,
+    notification_opt_outs,
     otp_device_confirmed_exists,
     partnership_list,
     region_search,
@@ -49,6 +52,7 @@ from .services.beheer import (
     membership_remove,
     user_invite,
 )
+from .services.notifications import preferences_save
 
 
 class LoginView(auth_views.LoginView):
@@ -342,3 +346,25 @@ class InviteAcceptView(auth_views.PasswordResetConfirmView):
             self.request, _("Uw wachtwoord is ingesteld. Log nu in met uw e-mailadres.")
         )
         return response
+
+
+# --- Own settings ------------------------------------------------------------------------------
+def notification_settings(request):
+    roles = [m.role for m in membership_list(user=request.user)]
+    kinds = notifications.kinds_for_roles(roles)
+    off = notification_opt_outs(user=request.user)
+    initial = {k.code: k.code not in off for k in kinds}
+    form = NotificationForm(request.POST or None, kinds=kinds, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        preferences_save(
+            user=request.user,
+            enabled=[code for code, on in form.cleaned_data.items() if on],
+            offered=[k.code for k in kinds],
+        )
+        messages.success(request, _("Uw keuze voor berichten per e-mail is opgeslagen."))
+        return redirect("core:notification_settings")
+    return render(
+        request,
+        "core/notification_settings.html",
+        {"form": form, "email": request.user.email},
+    )

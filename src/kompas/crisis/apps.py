@@ -17,10 +17,12 @@ class CrisisConfig(AppConfig):
         from . import reports
         from .demo import load_demo
         from .panels import readiness_panel
+        from .selectors import owned_event_kinds
 
         panels.register(readiness_panel)
         hooks.progress_sections.register(reports.progress_section)
         hooks.annual_figures.register(reports.annual_figures)
+        hooks.register_event_kinds.register(owned_event_kinds)
         panels.register_nav(
             panels.NavItem(
                 title=_("Crisisorganisatie"),

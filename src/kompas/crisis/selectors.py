@@ -276,3 +276,13 @@ def facilities_due(*, owner: Owner, on: date | None = None) -> list[Facility]:
         for f in facility_list(owner=owner)
         if f.last_checked_on is None or f.last_checked_on < limit
     ]
+
+
+def owned_event_kinds() -> list[dict]:
+    """For core.hooks.register_event_kinds: held OTO activities record `crisisoefening`
+    themselves, so the event register no longer offers it for hand entry."""
+    from django.utils.translation import gettext as _
+
+    from kompas.policy.constants import EventKind
+
+    return [{"kind": EventKind.CRISIS_EXERCISE.value, "register": _("OTO-activiteiten")}]

@@ -11,7 +11,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Overleggen")
 
     def ready(self) -> None:
-        from kompas.core import demo, hooks, panels
+        from kompas.core import demo, hooks, notifications, panels
         from kompas.core.constants import Role
 
         from .demo import load_demo
@@ -31,3 +31,12 @@ class MeetingsConfig(AppConfig):
         # The signal page names the meetings a signal is on (signals cannot import meetings).
         hooks.signal_references.register(signal_references)
         hooks.beheer_links.register(beheer_links)
+        notifications.register(
+            notifications.Kind(
+                code="overleg_stukken",
+                label=_("Agenda en verslag van de overleggen waaraan u deelneemt"),
+                description=_("Met de agenda als PDF en een uitnodiging voor uw agenda (.ics)."),
+                roles=tuple(Role.values),
+                order=40,
+            )
+        )

@@ -280,3 +280,23 @@ def eligible_owner_partners(*, series: MeetingSeries):
     return PartnerOrganisation.objects.filter(
         pk__in=series.members.filter(partner__isnull=False).values("partner")
     ).order_by("name")
+
+
+def meeting_mail_users(*, series: MeetingSeries):
+    """Who gets the agenda and minutes by mail: person members of the series and the partner
+    members of its member organisations in the series' gemeente."""
+    from django.contrib.auth import get_user_model
+
+    partner_ids = series.members.filter(partner__isnull=False).values("partner")
+    partner_users = Membership.objects.filter(
+        municipality=series.municipality, partner__in=partner_ids
+    ).values("user")
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(pk__in=series.members.filter(user__isnull=False).values("user"))
+            | Q(pk__in=partner_users)
+        )
+        .distinct()
+        .order_by("pk")
+    )

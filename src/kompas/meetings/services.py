@@ -453,3 +453,25 @@ def action_status_set(*, action: FollowUpAction, status: str, by) -> FollowUpAct
         note=history.change_note(action, before),
     )
     return action
+
+
+def meeting_mail_send(*, meeting: Meeting, what: str, by, url: str, host: str) -> None:
+    """Mail the agenda (planned meeting, with an .ics invitation) or the minutes (held
+    meeting) to the members, in the background; audited as an export."""
+    from kompas.core import tasks as queue
+
+    from . import tasks
+
+    allowed = {"agenda": MeetingStatus.PLANNED, "verslag": MeetingStatus.HELD}
+    if allowed.get(what) != meeting.status:
+        raise ValidationError(
+            _("De agenda gaat vóór het overleg rond, het verslag nadat het gehouden is.")
+        )
+    audit_log(
+        user=by,
+        action=AuditAction.EXPORT,
+        obj=meeting,
+        municipality=meeting.series.municipality,
+        note=f"{what} per e-mail aan de deelnemers",
+    )
+    queue.enqueue(tasks.meeting_mail, meeting_id=meeting.pk, what=what, url=url, host=host)

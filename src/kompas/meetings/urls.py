@@ -33,6 +33,11 @@ urlpatterns = [
         name="meeting_edit",
     ),
     path(
+        "<slug:slug>/overleggen/vergaderingen/<int:pk>/versturen/",
+        views.meeting_mail,
+        name="meeting_mail",
+    ),
+    path(
         "<slug:slug>/overleggen/vergaderingen/<int:pk>/status/",
         views.meeting_status,
         name="meeting_status",

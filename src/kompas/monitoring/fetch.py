@@ -68,7 +68,11 @@ def build_url(table: str, gemeente: str, since: int | None = None) -> str:
 
 def _allowed(url: str, host: str) -> bool:
     parts = urllib.parse.urlsplit(url)
-    return parts.scheme == "https" and (parts.hostname or "") == host and parts.port in (None, 443)
+    try:
+        port = parts.port
+    except ValueError:  # not a number: not a link to follow
+        return False
+    return parts.scheme == "https" and (parts.hostname or "") == host and port in (None, 443)
 
 
 def _transient(exc: Exception) -> bool:

@@ -15,9 +15,12 @@ class OndermijningConfig(AppConfig):
         from kompas.core.constants import INTERNAL_ROLES
 
         from .demo import load_demo
+        from .panels import annual_figures, ondermijning_panel
         from .selectors import owned_event_kinds
 
         hooks.register_event_kinds.register(owned_event_kinds)
+        hooks.annual_figures.register(annual_figures)
+        panels.register(ondermijning_panel)
         panels.register_nav(
             panels.NavItem(
                 title=_("Ondermijning"),
@@ -26,5 +29,5 @@ class OndermijningConfig(AppConfig):
                 order=53,
             )
         )
-        # After policy (its plans and events) and the meldpunt's dossiers.
-        demo.register(load_demo, order=90)
+        # After the meldpunt's dossiers, before reporting's demo reports read the norms.
+        demo.register(load_demo, order=88)

@@ -9,6 +9,17 @@ DAY_SOURCE = "ondermijning.dag"
 # "Elk jaar een 10-tal ondermijningsdagen" (IVB Weststellingwerf 2024-2027).
 DAYS_PER_YEAR = 10
 
+# The branches of issue 13, the starting list (migration 0002 holds a copy); kept in the admin.
+DEFAULT_BRANCHES = [
+    ("horeca", "Horeca"),
+    ("bedrijventerrein", "Bedrijventerrein"),
+    ("recreatie", "Recreatie- en vakantieparken"),
+    ("autobedrijven", "Autobedrijven en garages"),
+    ("nagel-kapsalons", "Nagel- en kapsalons"),
+    ("detailhandel", "Detailhandel"),
+    ("agrarisch-vastgoed", "Agrarisch en leegstaand vastgoed"),
+]
+
 
 class ControleStatus(models.TextChoices):
     PLANNED = "gepland", _("gepland")

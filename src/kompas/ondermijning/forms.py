@@ -66,6 +66,11 @@ class LocationForm(forms.Form):
     def __init__(self, *args, dossiers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dossier"].queryset = dossiers
+        # Dossier titles are often the same ("Adresdossier …"): name the number and count.
+        self.fields["dossier"].label_from_instance = lambda d: (
+            _("Dossier %(pk)s: %(t)s (%(n)s meldingen)")
+            % {"pk": d.pk, "t": d.title, "n": getattr(d, "n", "?")}
+        )
         if not self.initial.get("id"):
             del self.fields["delete"]
 

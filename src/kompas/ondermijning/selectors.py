@@ -162,6 +162,20 @@ def controles_counted(*, municipality: Municipality, year: int) -> int:
     ).count()
 
 
+def year_figures(*, municipality: Municipality, year: int) -> dict:
+    """Counts of the year: controles carried out, their addresses, days hosted and held."""
+    counted = Controle.objects.filter(
+        municipality=municipality, date__year=year, status__in=COUNTED_STATUSES
+    )
+    return {
+        "controles": counted.count(),
+        "locations": ControleLocation.objects.filter(controle__in=counted).count(),
+        "days_hosted": UnderminingDay.objects.filter(
+            host=municipality, date__year=year, status=DayStatus.HELD
+        ).count(),
+    }
+
+
 # --- Ondermijningsdagen ----------------------------------------------------------------------
 def day_list(
     *, partnerships, year: int | None = None, status: str = ""
@@ -176,6 +190,20 @@ def day_list(
         .prefetch_related("partners")
         .annotate(n_controles=Count("controles"))
         .order_by("date", "pk")
+    )
+
+
+def day_next(*, municipality: Municipality, on: date) -> UnderminingDay | None:
+    """The first planned day from `on` in the gemeente's samenwerkingsverbanden."""
+    return (
+        UnderminingDay.objects.filter(
+            partnership__in=partnerships_of(municipality=municipality),
+            date__gte=on,
+            status=DayStatus.PLANNED,
+        )
+        .select_related("host")
+        .order_by("date", "pk")
+        .first()
     )
 
 

@@ -23,15 +23,26 @@ from .constants import (
     CONTROLE_SOURCE,
     COUNTED_STATUSES,
     DAY_SOURCE,
+    DEFAULT_BRANCHES,
     ControleReason,
     DayStatus,
 )
-from .models import Controle, ControleLocation, Finding, UnderminingDay
+from .models import Branche, Controle, ControleLocation, Finding, UnderminingDay
 from .selectors import partnerships_of, today
 
 
 def _day(value) -> str:
     return value.strftime("%d-%m-%Y")
+
+
+def branches_ensure() -> int:
+    """The starting list of branches, when missing (a flushed test database, an old install).
+    Idempotent; answers how many were added."""
+    added = 0
+    for code, name in DEFAULT_BRANCHES:
+        _b, new = Branche.objects.get_or_create(code=code, defaults={"name": name})
+        added += new
+    return added
 
 
 # --- Controles -------------------------------------------------------------------------------
@@ -151,6 +162,32 @@ def controle_save(
 
 
 @transaction.atomic
+def controle_save_with_findings(
+    *, municipality, controle: Controle, by, fields: dict, partners, locations, findings
+) -> Controle:
+    """A new controle with its locations and, per location (same order), its findings
+    [{'outcome', 'text'}]: the API's one call. All or nothing."""
+    controle = controle_save(
+        municipality=municipality,
+        controle=controle,
+        by=by,
+        fields=fields,
+        partners=partners,
+        locations=locations,
+    )
+    for location, rows in zip(controle.locations.order_by("pk"), findings, strict=True):
+        for row in rows:
+            finding_add(
+                controle=controle,
+                location=location,
+                outcome=row["outcome"],
+                text=row.get("text", ""),
+                by=by,
+            )
+    return controle
+
+
+@transaction.atomic
 def controle_delete(*, municipality, controle: Controle, by) -> None:
     if controle.municipality_id != municipality.pk:
         raise ValidationError(_("Deze controle hoort niet bij de gemeente."))
@@ -252,6 +289,10 @@ def day_save(
 def day_delete(*, municipality, day: UnderminingDay, by) -> None:
     if day.host_id != municipality.pk:
         raise ValidationError(_("Alleen de gastgemeente verwijdert deze ondermijningsdag."))
+    if day.controles.exists():
+        raise ValidationError(
+            _("Op deze dag staan controles; koppel die eerst los of verwijder ze.")
+        )
     policy_services.event_withdraw(
         kind=EventKind.UNDERMINING_DAY, source_type=DAY_SOURCE, source_id=str(day.pk), by=by
     )

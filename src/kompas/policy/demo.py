@@ -8,9 +8,15 @@ from kompas.core.demo import demo_date
 from kompas.core.models import Municipality, Partnership
 
 from .constants import ActionStatus, EventKind
-from .models import Action
+from .models import Action, Event
 from .planfile import PLANS_DIR
-from .services import action_create, action_update_add, event_register, plan_import
+from .services import (
+    action_create,
+    action_update_add,
+    event_delete,
+    event_register,
+    plan_import,
+)
 
 SEED_PLANS = [
     # predecessor first, so the IVP links to it
@@ -163,58 +169,14 @@ DEMO_ACTIONS = [
     ),
 ]
 
-# (gemeente code or None, partnership code or None, kind, date, title)
+# (stable id, gemeente code or None, partnership code or None, kind, date, title). The
+# integrale controles and ondermijningsdagen are no longer typed in here: the ondermijning
+# app's demo registers (ondermijning/demo.py) record those events themselves. The ids keep
+# the numbers these events had before, so a database with an older demo gets no duplicates.
+RETIRED_DEMO_EVENTS = [f"policy-{i}" for i in range(7)]
 DEMO_EVENTS = [
     (
-        "GM0098",
-        None,
-        EventKind.INTEGRAL_INSPECTION,
-        "2025-03-12",
-        "Integrale controle horeca Wolvega",
-    ),
-    (
-        "GM0074",
-        None,
-        EventKind.INTEGRAL_INSPECTION,
-        "2025-05-20",
-        "Integrale controle bedrijventerrein Heerenveen",
-    ),
-    (
-        "GM0074",
-        None,
-        EventKind.UNDERMINING_DAY,
-        "2025-02-18",
-        "Ondermijningsdag Heerenveen: bedrijventerreinen",
-    ),
-    (
-        "GM0085",
-        None,
-        EventKind.UNDERMINING_DAY,
-        "2025-04-09",
-        "Ondermijningsdag Ooststellingwerf: buitengebied",
-    ),
-    (
-        "GM0086",
-        None,
-        EventKind.UNDERMINING_DAY,
-        "2025-06-11",
-        "Ondermijningsdag Opsterland: vakantieparken",
-    ),
-    (
-        "GM0098",
-        None,
-        EventKind.UNDERMINING_DAY,
-        "2025-09-24",
-        "Ondermijningsdag Weststellingwerf: Wolvega centrum",
-    ),
-    (
-        None,
-        "zuidoost-friesland",
-        EventKind.UNDERMINING_DAY,
-        "2025-10-15",
-        "Gezamenlijke ondermijningsdag Zuidoost Friesland: opkopers",
-    ),
-    (
+        "policy-7",
         "GM0074",
         None,
         EventKind.PROGRESS_REPORT,
@@ -222,6 +184,7 @@ DEMO_EVENTS = [
         "Voortgangsrapportage IVP eerste tertaal 2025",
     ),
     (
+        "policy-8",
         "GM0074",
         None,
         EventKind.PROGRESS_REPORT,
@@ -229,6 +192,7 @@ DEMO_EVENTS = [
         "Voortgangsrapportage IVP eerste tertaal 2026",
     ),
     (
+        "policy-9",
         "GM0074",
         None,
         EventKind.PORTFOLIO_MEETING,
@@ -241,6 +205,10 @@ DEMO_EVENTS = [
 def load_demo() -> str:
     results = [plan_import(path=PLANS_DIR / name) for name in SEED_PLANS]
     with transaction.atomic():
+        # Before issue 13 this demo typed in integrale controles and ondermijningsdagen
+        # (policy-0 … policy-6); the ondermijning registers' demo records those now.
+        for old in Event.objects.filter(source_type="demo", source_id__in=RETIRED_DEMO_EVENTS):
+            event_delete(event=old)
         gemeenten = {m.code: m for m in Municipality.objects.all()}
         plans = {(r.plan.municipality.code, r.plan.short_name): r.plan for r in results}
         added = 0
@@ -282,7 +250,7 @@ def load_demo() -> str:
                 action.status = status
                 action.save(update_fields=["status"])
             added += 1
-        for i, (code, partnership, kind, day, title) in enumerate(DEMO_EVENTS):
+        for key, code, partnership, kind, day, title in DEMO_EVENTS:
             event_register(
                 kind=kind,
                 date=demo_date(day),
@@ -290,7 +258,7 @@ def load_demo() -> str:
                 municipality=gemeenten.get(code) if code else None,
                 partnership=Partnership.objects.get(code=partnership) if partnership else None,
                 source_type="demo",
-                source_id=f"policy-{i}",
+                source_id=key,
                 is_demo=True,
             )
     return (

@@ -3,7 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from kompas.core import demo, panels
+from kompas.core import demo, notifications, panels
 from kompas.core.constants import INTERNAL_ROLES
 
 
@@ -65,6 +65,18 @@ def register_all() -> None:
     )
     panels.register(_panel_norms_behind)
     panels.register(_panel_actions_due)
+    notifications.register(
+        notifications.Kind(
+            code="actie_herinnering",
+            label=_("Wekelijkse herinnering aan uw acties"),
+            description=_(
+                "Op maandag: acties uit het plan op uw naam die binnen twee weken aflopen of "
+                "te laat zijn."
+            ),
+            roles=tuple(INTERNAL_ROLES),
+            order=20,
+        )
+    )
     from .demo import load_demo
 
     demo.register(load_demo, order=10)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -16,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.core import hooks
-from kompas.core.constants import STAFF_ROLES
-from kompas.core.models import Municipality, PartnerOrganisation, Partnership
+from kompas.core.models import Municipality
 
 from .constants import (
     OPEN_ACTION_STATUSES,
@@ -27,6 +25,15 @@ from .constants import (
     NormScope,
     NormState,
     PlanStatus,
+)
+from .core_records import (  # noqa: F401 - public names of policy.selectors
+    municipality_by_code,
+    partner_choices,
+    partner_codes_unknown,
+    partner_names,
+    partnership_find,
+    partnership_list,
+    staff_user_list,
 )
 from .models import Action, ActionUpdate, Event, ExecutionPlan, Norm, Plan, PlanVersion, Priority
 
@@ -458,47 +465,16 @@ def event_get(*, municipality: Municipality, pk: int) -> Event:
     return event
 
 
-# --- Records of core that policy reads (core has no selector for these) ----------------------
-def partner_names() -> dict[str, str]:
-    """Partner organisation code -> name (all, also inactive: old plans name them)."""
-    return dict(PartnerOrganisation.objects.values_list("code", "name"))
-
-
-def partner_choices() -> list[tuple[str, str]]:
-    """(code, name) of the active partner organisations, for a form."""
-    return list(PartnerOrganisation.objects.filter(active=True).values_list("code", "name"))
-
-
-def partner_codes_unknown(codes) -> list[str]:
-    """The codes among `codes` that name no partner organisation."""
-    known = set(
-        PartnerOrganisation.objects.filter(code__in=list(codes)).values_list("code", flat=True)
-    )
-    return [c for c in codes if c not in known]
-
-
-def staff_user_list(*, municipality: Municipality):
-    """Users with a staff role in the gemeente (candidates to own an action)."""
+def actions_to_remind(*, on: date, horizon_days: int = 14) -> QuerySet[Action]:
+    """Open actions with an owner who is a user, due within `horizon_days` or overdue, across
+    every gemeente (the weekly reminder mail)."""
     return (
-        get_user_model()
-        .objects.filter(
-            memberships__municipality=municipality, memberships__role__in=list(STAFF_ROLES)
+        Action.objects.filter(
+            status__in=list(OPEN_ACTION_STATUSES),
+            owner_user__isnull=False,
+            due__isnull=False,
+            due__lte=on + timedelta(days=horizon_days),
         )
-        .distinct()
-        .order_by("last_name", "username")
+        .select_related("plan__municipality", "owner_user")
+        .order_by("owner_user_id", "due", "pk")
     )
-
-
-def partnership_list(*, municipality: Municipality) -> QuerySet[Partnership]:
-    """The samenwerkingsverbanden the gemeente takes part in."""
-    return municipality.partnerships.all()
-
-
-def partnership_find(*, municipality: Municipality, code: str) -> Partnership | None:
-    """One of the gemeente's samenwerkingsverbanden by code, else None."""
-    return partnership_list(municipality=municipality).filter(code=code).first()
-
-
-def municipality_by_code(*, code: str) -> Municipality | None:
-    """A gemeente of this installation by CBS code (for the command line; no user scope)."""
-    return Municipality.objects.filter(code=code.upper()).first()

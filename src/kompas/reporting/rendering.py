@@ -17,6 +17,8 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from kompas.core.pdf import html_to_pdf
+
 from . import sources
 
 STATIC = Path(__file__).resolve().parent / "static" / "reporting"
@@ -77,11 +79,8 @@ def render_document(snapshot: dict, *, meta: dict | None = None) -> str:
 
 
 def render_pdf(snapshot: dict, *, meta: dict | None = None) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_document(snapshot, meta=meta)
-    return HTML(string=html, base_url=str(STATIC)).write_pdf(
-        stylesheets=[CSS(filename=str(REPORT_CSS))]
+    return html_to_pdf(
+        render_document(snapshot, meta=meta), base_url=STATIC, stylesheets=[REPORT_CSS]
     )
 
 

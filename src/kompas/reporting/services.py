@@ -234,9 +234,16 @@ def report_send(*, report: Report, by=None) -> Report:
 
 @transaction.atomic
 def report_new_version(*, report: Report, by=None) -> Report:
-    """A new concept for the same kind and period, with the texts of `report`."""
+    """A new concept for the same kind and period, with the texts of `report`; the open
+    concept of that kind and period instead, when the team already has one."""
     if not report.is_frozen:
         raise ValidationError(_("Alleen van een verzonden rapportage maakt u een nieuwe versie."))
+    Municipality.objects.select_for_update().filter(pk=report.municipality_id).first()
+    existing = selectors.report_open_concept(
+        municipality=report.municipality, kind=report.kind, period=_period(report)
+    )
+    if existing is not None:
+        return existing
     new = report_create(
         municipality=report.municipality,
         kind=report.kind,

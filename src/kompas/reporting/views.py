@@ -18,6 +18,7 @@ from kompas.core.services import audit_log
 from . import dashboard, rendering, selectors, services
 from .constants import PublicElement, ReportStatus
 from .forms import PublicationForm, ReportCreateForm, ReportFilterForm, ReportTextsForm
+from .periods import Period
 
 
 def _can_write(membership) -> bool:
@@ -184,6 +185,18 @@ def report_pdf(request, slug, pk):
 def report_new_version(request, slug, pk):
     municipality, _m = municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
     report = selectors.report_get(municipality=municipality, pk=pk)
+    open_concept = selectors.report_open_concept(
+        municipality=municipality,
+        kind=report.kind,
+        period=Period(start=report.period_start, end=report.period_end, label=""),
+    )
+    if open_concept is not None:
+        messages.info(
+            request,
+            _("Versie %(v)s is al een open concept voor deze periode; dat concept is geopend.")
+            % {"v": open_concept.version},
+        )
+        return redirect("reporting:report_detail", slug=slug, pk=open_concept.pk)
     try:
         new = services.report_new_version(report=report, by=request.user)
     except ValidationError as exc:

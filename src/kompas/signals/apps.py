@@ -11,12 +11,12 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Meldpunt")
 
     def ready(self) -> None:
-        from kompas.core import demo, panels
+        from kompas.core import demo, hooks, notifications, panels
         from kompas.core.constants import Role
 
         from . import logfilter
         from .demo import load_demo
-        from .panels import signals_panel
+        from .panels import beheer_links, signals_panel
 
         # Scrub IPs, user agents and receipt codes from every handler that exists now
         # (Django's and gunicorn's; gunicorn sets up its loggers before loading the app).
@@ -30,4 +30,39 @@ class SignalsConfig(AppConfig):
                 order=30,
             )
         )
+        panels.register_nav(
+            panels.NavItem(
+                title=_("Deelafspraken"),
+                url_name="signals:agreement_list",
+                roles=(Role.ADMIN,),
+                order=95,
+            )
+        )
         demo.register(load_demo, order=40)
+        hooks.beheer_links.register(beheer_links)
+        team = (Role.ADMIN, Role.ADVISOR)
+        for code, label, description, order in (
+            (
+                "melding_nieuw",
+                _("Nieuwe melding bij het meldpunt"),
+                _("Direct na binnenkomst; zonder inhoud, met een link."),
+                10,
+            ),
+            (
+                "melding_reactie",
+                _("Reactie van een melder"),
+                _("Aan de behandelaar, of aan het team zolang niemand de melding behandelt."),
+                11,
+            ),
+            (
+                "melding_termijn",
+                _("Meldingen over hun reactietermijn"),
+                _("Elke ochtend om 8 uur het aantal, zolang er zijn."),
+                12,
+            ),
+        ):
+            notifications.register(
+                notifications.Kind(
+                    code=code, label=label, description=description, roles=team, order=order
+                )
+            )

@@ -1,15 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Demo signals for Heerenveen (invented), two of them about the same address."""
+"""Demo signals for Heerenveen (invented), two of them about the same address; sharing
+agreements for the four demo gemeenten (names, dates and articles illustrative)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
-from kompas.core.models import Municipality
+from kompas.core.models import Municipality, PartnerOrganisation
 
 from .constants import SignalStatus
-from .models import Signal
-from .services import Contact, Location, signal_create, signal_question_ask, signal_transition
+from .models import SharingAgreement, Signal
+from .services import (
+    Contact,
+    Location,
+    sharing_agreement_save,
+    signal_create,
+    signal_question_ask,
+    signal_transition,
+)
 
 DEMO = [
     (
@@ -47,7 +55,71 @@ DEMO = [
 ]
 
 
+_AVG = "art. 6 lid 1 sub e AVG"
+AGREEMENTS = [
+    (
+        "politie",
+        "Convenant Lokaal Informatieoverleg (LIO) {gemeente}",
+        date(2024, 2, 1),
+        f"Convenant LIO, art. 5 (verstrekking aan de LIO-partners); art. 20 Wpg; {_AVG}",
+    ),
+    (
+        "om",
+        "Convenant Lokaal Informatieoverleg (LIO) {gemeente}",
+        date(2024, 2, 1),
+        f"Convenant LIO, art. 5 (verstrekking aan de LIO-partners); {_AVG}",
+    ),
+    (
+        "riec",
+        "Convenant RIEC Noord-Nederland 2023",
+        date(2023, 6, 15),
+        f"Convenant RIEC Noord-Nederland, art. 13 (verstrekking aan het RIEC); {_AVG}",
+    ),
+    (
+        "belastingdienst",
+        "Convenant RIEC Noord-Nederland 2023",
+        date(2023, 6, 15),
+        f"Convenant RIEC Noord-Nederland, art. 13 (verstrekking aan convenantpartners); {_AVG}",
+    ),
+    (
+        "vth",
+        "Werkafspraak meldpunt en toezicht (VTH/omgevingsdienst) {gemeente}",
+        date(2025, 1, 10),
+        f"Toezicht op de naleving, afdeling 5.2 Awb en de Omgevingswet; {_AVG}",
+    ),
+    (
+        "zvh",
+        "Privacyconvenant Zorg- en Veiligheidshuis Fryslân",
+        date(2024, 9, 1),
+        f"Privacyconvenant Zorg- en Veiligheidshuis, art. 7; {_AVG}",
+    ),
+]
+
+
+def load_agreements() -> int:
+    """The demo agreements for every gemeente that has none yet."""
+    partners = {p.code: p for p in PartnerOrganisation.objects.filter(active=True)}
+    made = 0
+    for municipality in Municipality.objects.all():
+        if SharingAgreement.objects.filter(municipality=municipality).exists():
+            continue
+        for code, name, signed_on, ground in AGREEMENTS:
+            if code not in partners:
+                continue
+            sharing_agreement_save(
+                municipality=municipality,
+                by=None,
+                partner=partners[code],
+                name=name.format(gemeente=municipality.name),
+                signed_on=signed_on,
+                legal_ground=ground,
+            )
+            made += 1
+    return made
+
+
 def load_demo() -> str | None:
+    load_agreements()
     municipality = Municipality.objects.filter(code="GM0074").first()
     if municipality is None or Signal.objects.filter(municipality=municipality).exists():
         return None

@@ -1,10 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-
-from kompas.core.models import PartnerOrganisation
 
 from . import antiabuse
 from .attachments import attachment_clean
@@ -329,13 +328,73 @@ class LinkForm(forms.Form):
     )
 
 
+class AgreementChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(partner)s (%(name)s, %(date)s)") % {
+            "partner": obj.partner.name,
+            "name": obj.name,
+            "date": date_format(obj.signed_on, "j F Y"),
+        }
+
+
 class ForwardForm(forms.Form):
-    partner = forms.ModelChoiceField(
-        label=_("Delen met"), queryset=PartnerOrganisation.objects.filter(active=True)
-    )
-    ground = forms.CharField(
-        label=_("Grondslag"),
-        max_length=500,
-        help_text=_("Waarom mag dit gedeeld worden? Bijvoorbeeld: convenant RIEC, artikel ..."),
+    """Sharing: only with an organisation the gemeente has an active sharing agreement with;
+    the ground is the agreement's."""
+
+    agreement = AgreementChoiceField(
+        label=_("Delen met"),
+        queryset=None,
+        empty_label=None,
+        help_text=_(
+            "Alleen organisaties waarmee de gemeente een deelafspraak heeft. De grondslag van "
+            "die afspraak wordt bij het delen vastgelegd."
+        ),
+        error_messages={
+            "required": _("Kies met wie u deelt."),
+            "invalid_choice": _(
+                "Met deze organisatie heeft de gemeente geen geldige deelafspraak. Delen kan "
+                "alleen met een organisatie op de lijst van deelafspraken."
+            ),
+        },
     )
     fmt = forms.ChoiceField(label=_("Formaat"), choices=[("pdf", "PDF"), ("json", "JSON")])
+
+    def __init__(self, *args, agreements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = agreements
+
+
+class SharingAgreementForm(forms.Form):
+    partner = forms.ModelChoiceField(
+        label=_("Partnerorganisatie"),
+        queryset=None,
+        error_messages={"required": _("Kies de organisatie.")},
+    )
+    name = forms.CharField(
+        label=_("Naam van de afspraak"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Convenant RIEC Noord-Nederland 2024."),
+        error_messages={"required": _("Vul de naam van de afspraak in.")},
+    )
+    signed_on = forms.DateField(
+        label=_("Datum van de afspraak"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vul de datum van de afspraak in."),
+            "invalid": _("Vul een geldige datum in, bijvoorbeeld 15-03-2026."),
+        },
+    )
+    legal_ground = forms.CharField(
+        label=_("Grondslag"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Waarop het delen rust, bijvoorbeeld: art. 6 lid 1 sub e AVG en art. 20 "
+            "Convenant RIEC. Deze tekst komt bij elke gedeelde melding in de historie."
+        ),
+        error_messages={"required": _("Vul de grondslag in.")},
+    )
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners

@@ -174,6 +174,38 @@ class SignalAttachment(models.Model):
         return f"melding-{self.signal_id}-bijlage-{self.pk}.{extension}"
 
 
+class SharingAgreement(models.Model):
+    """An agreement (convenant, samenwerkingsafspraak) under which the gemeente may share
+    signals with one partner organisation. Only active agreements are offered when sharing;
+    the ground of the agreement is recorded with each forwarding. Kept by the beheerder."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="sharing_agreements",
+        verbose_name=_("gemeente"),
+    )
+    partner = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("partnerorganisatie"),
+    )
+    name = models.CharField(_("naam van de afspraak"), max_length=200)
+    signed_on = models.DateField(_("datum van de afspraak"))
+    legal_ground = models.CharField(_("grondslag"), max_length=400)
+    active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("deelafspraak")
+        verbose_name_plural = _("deelafspraken")
+        ordering = ["partner__name", "-signed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.partner.name} — {self.name}"
+
+
 class Forwarding(models.Model):
     """What was shared with whom, when, on what ground."""
 
@@ -185,6 +217,10 @@ class Forwarding(models.Model):
         Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="forwardings"
     )
     partner = models.ForeignKey(PartnerOrganisation, on_delete=models.PROTECT, related_name="+")
+    # The agreement it was shared under; `ground` keeps its text as it read at the time.
+    agreement = models.ForeignKey(
+        SharingAgreement, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     ground = models.CharField(_("grondslag"), max_length=500)
     fmt = models.CharField(max_length=4)
     signal_ids = models.JSONField(default=list)

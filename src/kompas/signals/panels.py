@@ -20,3 +20,16 @@ def signals_panel(*, request, municipality, membership):
     return Panel(
         title=_("Meldpunt ondermijning"), template="signals/_panel.html", context=context, order=20
     )
+
+
+def beheer_links(*, municipality):
+    """On the beheerder's page: the sharing agreements that decide with whom signals go."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "label": _("Deelafspraken"),
+        "url": reverse("signals:agreement_list", kwargs={"slug": municipality.slug}),
+        "description": _("met welke partners de gemeente meldingen mag delen, en op welke grond"),
+        "order": 20,
+    }

@@ -14,10 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from kompas.core.constants import STAFF_ROLES
-from kompas.core.models import Municipality
+from kompas.core.models import Municipality, PartnerOrganisation
 
 from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
-from .models import Dossier, Forwarding, Signal, SignalAttachment, SignalStatistic
+from .models import (
+    Dossier,
+    Forwarding,
+    SharingAgreement,
+    Signal,
+    SignalAttachment,
+    SignalStatistic,
+)
 
 
 # --- Public pages: the gemeente of the URL ------------------------------------------------------
@@ -254,3 +261,53 @@ def signal_statistics(*, municipality: Municipality, start, end) -> dict:
             if by_outcome[o]
         ],
     }
+
+
+# --- Sharing agreements ---------------------------------------------------------------------
+def sharing_agreement_list(
+    *, municipality: Municipality, active_only: bool = False
+) -> QuerySet[SharingAgreement]:
+    """The gemeente's agreements; `active_only`: those a signal may be shared under now (the
+    agreement and its partner organisation both active)."""
+    qs = SharingAgreement.objects.filter(municipality=municipality).select_related("partner")
+    if active_only:
+        qs = qs.filter(active=True, partner__active=True)
+    return qs
+
+
+def sharing_agreement_get(*, municipality: Municipality, agreement_id: int) -> SharingAgreement:
+    return get_object_or_404(
+        SharingAgreement.objects.select_related("partner"),
+        municipality=municipality,
+        pk=agreement_id,
+    )
+
+
+def partner_organisation_choices() -> QuerySet[PartnerOrganisation]:
+    """The partner organisations an agreement can be made with (active ones)."""
+    return PartnerOrganisation.objects.filter(active=True).order_by("name")
+
+
+# --- Notifications -------------------------------------------------------------------------------
+def signal_team(*, municipality: Municipality):
+    """The gemeente's people who handle signals (beheerder, adviseur): who hears of new ones."""
+    from kompas.core.constants import Role
+
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__municipality=municipality,
+            memberships__role__in=[Role.ADMIN, Role.ADVISOR],
+        )
+        .distinct()
+    )
+
+
+def overdue_counts(*, now: datetime | None = None) -> dict[int, int]:
+    """Municipality id -> number of signals past their response term."""
+    rows = (
+        Signal.objects.filter(_overdue_q(now or timezone.now()))
+        .values("municipality")
+        .annotate(n=Count("pk"))
+    )
+    return {row["municipality"]: row["n"] for row in rows}

@@ -21,6 +21,14 @@ urlpatterns = [
         views.attachment_download,
         name="attachment",
     ),
+    path("<slug:slug>/deelafspraken/", views.agreement_list, name="agreement_list"),
+    path("<slug:slug>/deelafspraken/nieuw/", views.agreement_create, name="agreement_create"),
+    path("<slug:slug>/deelafspraken/<int:pk>/", views.agreement_edit, name="agreement_edit"),
+    path(
+        "<slug:slug>/deelafspraken/<int:pk>/beeindigen/",
+        views.agreement_deactivate,
+        name="agreement_deactivate",
+    ),
     path("<slug:slug>/dossiers/", views.dossier_list, name="dossier_list"),
     path("<slug:slug>/dossiers/<int:pk>/", views.dossier_detail, name="dossier_detail"),
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
+from kompas.core.pdf import html_to_pdf
 from kompas.core.services import audit_log
 from kompas.signals import crypto
 
@@ -208,10 +209,7 @@ def subject_access_export(*, person: Person, user, fmt: str) -> bytes:
     )
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-    from weasyprint import HTML
-
-    html = render_to_string("cases/subject_access_pdf.html", {"data": data})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(render_to_string("cases/subject_access_pdf.html", {"data": data}))
 
 
 # --- Erasure (AVG art. 17) ------------------------------------------------------------------

@@ -173,6 +173,7 @@ def test_the_member_list_searches_and_links_the_other_settings(
     assert "jan-lezer" in page and "piet-adviseur" not in page
     index = client.get("/heerenveen/beheer/").content.decode()
     assert "Bewaartermijnen casussen" in index and "Deelnemers van overleggen" in index
+    assert "Deelafspraken" in index
 
 
 def _png(size=(1200, 300), fmt="PNG") -> io.BytesIO:

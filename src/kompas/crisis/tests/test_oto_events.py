@@ -58,3 +58,11 @@ def test_district_exercise_counts_for_the_partnership(reference_data):
     _save(Owner(partnership=howo, can_write=True), status="gehouden")
     event = Event.objects.get(kind="crisisoefening")
     assert event.partnership == howo and event.municipality is None
+
+
+def test_the_event_register_no_longer_offers_crisisoefening_for_hand_entry():
+    from kompas.policy.selectors import hand_entry_kinds
+
+    offered = [kind for kind, _label in hand_entry_kinds()]
+    assert "crisisoefening" not in offered
+    assert len(offered) > 5  # the kinds no register records stay available

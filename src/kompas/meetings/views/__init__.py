@@ -6,7 +6,7 @@ One module per page group; every view stays importable as `kompas.meetings.views
 from .actions import action_status, my_actions
 from .agenda import agenda_add_reference, agenda_edit, agenda_propose, item_move, item_remove
 from .items import item_attachment, item_detail
-from .meetings import meeting_create, meeting_detail, meeting_edit, meeting_status
+from .meetings import meeting_create, meeting_detail, meeting_edit, meeting_mail, meeting_status
 from .series import (
     member_add,
     member_remove,
@@ -27,6 +27,7 @@ __all__ = [
     "item_remove",
     "meeting_create",
     "meeting_detail",
+    "meeting_mail",
     "meeting_edit",
     "meeting_status",
     "member_add",

@@ -3,7 +3,10 @@
 
 from datetime import datetime
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,3 +134,29 @@ def meeting_status(request, slug, pk):
         "meetings/meeting_status.html",
         page_context(municipality, membership, meeting=meeting, series=meeting.series, form=form),
     )
+
+
+def meeting_mail(request, slug, pk):
+    """POST: mail the agenda or the minutes to the members."""
+    municipality, membership, meeting = meeting_for(request, slug, pk)
+    require_manager(membership)
+    if request.method != "POST":
+        return redirect("meetings:meeting_detail", slug=slug, pk=pk)
+    what = request.POST.get("what", "")
+    url = request.build_absolute_uri(
+        reverse("meetings:meeting_detail", kwargs={"slug": slug, "pk": pk})
+    )
+    try:
+        services.meeting_mail_send(
+            meeting=meeting, what=what, by=request.user, url=url, host=request.get_host()
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("De agenda gaat per e-mail naar de deelnemers.")
+            if what == "agenda"
+            else _("Het verslag gaat per e-mail naar de deelnemers."),
+        )
+    return redirect("meetings:meeting_detail", slug=slug, pk=pk)

@@ -86,6 +86,7 @@ def _fetch_command():
         "https://evil.example/ODataApi/OData/47024NED/TypedDataSet?$skiptoken=6",
         "https://dataderden.cbs.nl@evil.example/ODataApi/OData/47024NED/TypedDataSet",
         "https://dataderden.cbs.nl:8443/ODataApi/OData/47024NED/TypedDataSet",
+        "https://dataderden.cbs.nl:xyz/ODataApi/OData/47024NED/TypedDataSet",
         "//evil.example/ODataApi/OData/47024NED/TypedDataSet",
     ],
 )

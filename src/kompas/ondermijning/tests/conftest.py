@@ -9,6 +9,7 @@ from kompas.ondermijning.models import Branche, Controle, UnderminingDay
 
 @pytest.fixture
 def horeca(db):
+    services.branches_ensure()
     return Branche.objects.get(code="horeca")
 
 

@@ -163,3 +163,13 @@ def test_the_events_api_refuses_a_kind_a_register_owns(client, heerenveen, advis
     assert response.status_code == 400
     assert "zelf vast" in response.json()["errors"]["kind"][0]
     assert not Event.objects.exists()
+
+
+def test_the_branches_of_the_issue_are_there_and_ensured_once(db):
+    from kompas.ondermijning.models import Branche
+
+    names = set(Branche.objects.values_list("name", flat=True))
+    assert {"Horeca", "Recreatie- en vakantieparken", "Nagel- en kapsalons"} <= names
+    assert services.branches_ensure() == 0
+    Branche.objects.filter(code="horeca").delete()
+    assert services.branches_ensure() == 1

@@ -154,3 +154,38 @@ def test_staff_plan_a_day_through_the_form(client, heerenveen, make_member, zofr
     assert _events().get().date == date(2025, 6, 11)
     bad = client.post(url, {"partnership": zofr.pk, "date": "2025-13-01", "theme": "x"})
     assert "Voer een geldige datum in." in bad.content.decode()
+
+
+def test_start_page_panel_and_year_figures(
+    client, heerenveen, make_member, make_day, make_controle
+):
+    from kompas.core import hooks
+
+    year = timezone.localdate().year
+    make_controle(heerenveen, on=date(year, 1, 2), locations=["Kerkstraat 1", "Kerkstraat 3"])
+    make_controle(heerenveen, status="gepland", on=date(year, 1, 3))
+    make_day(heerenveen, status="gepland", on=date(year + 1, 2, 2), theme="Vakantieparken")
+    figures = next(f for f in hooks.annual_figures(municipality=heerenveen, year=year))
+    assert [r["value"] for r in figures["rows"]] == [1, 0]
+    assert "2 bezochte adressen" in figures["rows"][0]["note"]
+    client.force_login(make_member(heerenveen, "lezer"))
+    html = client.get("/heerenveen/").content.decode()
+    assert "Dit jaar 1 integrale controle uitgevoerd." in html
+    assert "Vakantieparken" in html
+    client.force_login(make_member(heerenveen, "partner", partner_code="politie"))
+    assert "integrale controle" not in client.get("/heerenveen/").content.decode()
+
+
+def test_a_day_with_controles_is_not_deleted(
+    client, heerenveen, make_member, make_day, make_controle
+):
+    day = make_day(heerenveen, on=date(2025, 4, 9))
+    make_controle(heerenveen, on=date(2025, 4, 9), reason="ondermijningsdag", day=day)
+    client.force_login(make_member(heerenveen, "adviseur"))
+    url = reverse("ondermijning:day_delete", args=["heerenveen", day.pk])
+    response = client.post(url, follow=True)
+    assert "Op deze dag staan controles" in response.content.decode()
+    assert _events().filter(source_id=str(day.pk)).exists()
+    day.controles.all().delete()
+    client.post(url)
+    assert not _events().exists()

@@ -202,3 +202,15 @@ def test_delete_asks_for_confirmation(client, users, heerenveen, make_controle):
     assert client.post(url).status_code == 302
     assert not Controle.objects.exists()
     assert not Event.objects.filter(kind="integrale_controle").exists()
+
+
+def test_the_list_downloads_as_csv_with_its_filters(client, users, heerenveen, make_controle):
+    make_controle(heerenveen, title="Horeca Plein", on=date(2025, 2, 1))
+    make_controle(heerenveen, title="Horeca Oud", on=date(2024, 2, 1))
+    client.force_login(users["lezer"])
+    url = reverse("ondermijning:controle_list", args=["heerenveen"])
+    response = client.get(url, {"formaat": "csv", "jaar": 2025})
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Horeca Plein" in text and "Horeca Oud" not in text
+    assert "formaat=csv" in client.get(url).content.decode()

@@ -11,7 +11,10 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kompas.core.registers import add_errors
+from kompas.core.constants import AuditAction
+from kompas.core.exports import FORMATS, table_response
+from kompas.core.registers import add_errors, day
+from kompas.core.services import audit_log
 
 from .. import selectors, services
 from ..constants import COUNTED_STATUSES
@@ -35,6 +38,9 @@ def controle_list(request, slug):
         branche=data.get("branche") or "",
         q=(data.get("q") or "").strip(),
     )
+    fmt = request.GET.get("formaat")
+    if fmt in FORMATS:
+        return _export(request, municipality, qs, fmt)
     year = selectors.today().year
     return render(
         request,
@@ -46,6 +52,43 @@ def controle_list(request, slug):
             page=Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina")),
             counted=selectors.controles_counted(municipality=municipality, year=year),
         ),
+    )
+
+
+def _export(request, municipality, qs, fmt):
+    """The filtered list as CSV or Excel: no addresses or findings, counts only."""
+    audit_log(
+        user=request.user,
+        action=AuditAction.EXPORT,
+        object_type="ondermijning.controle",
+        municipality=municipality,
+        note=fmt,
+    )
+    rows = (
+        (
+            day(c.date),
+            c.title,
+            c.branche.name,
+            c.get_reason_display(),
+            c.get_status_display(),
+            c.n_locations,
+            _("ja") if c.is_demo else "",
+        )
+        for c in qs
+    )
+    return table_response(
+        filename=f"integrale-controles-{municipality.slug}",
+        headers=[
+            _("Datum"),
+            _("Controle"),
+            _("Branche"),
+            _("Aanleiding"),
+            _("Status"),
+            _("Locaties"),
+            _("Demodata"),
+        ],
+        rows=rows,
+        fmt=fmt,
     )
 
 

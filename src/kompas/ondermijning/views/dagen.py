@@ -120,7 +120,11 @@ def day_delete(request, slug, pk):
     if day.host_id != municipality.pk:
         raise PermissionDenied
     if request.method == "POST":
-        services.day_delete(municipality=municipality, day=day, by=request.user)
+        try:
+            services.day_delete(municipality=municipality, day=day, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("ondermijning:day_detail", slug, pk)
         messages.success(request, _("De ondermijningsdag is verwijderd."))
         return redirect("ondermijning:day_list", slug)
     return render(

@@ -128,3 +128,60 @@ def test_appendix_never_names_a_source_of_another_gemeente(client, demo_heerenve
     assert "Bijlage: gegevensbronnen" in page
     assert "overlast-westelijk-geheim" not in page
     assert "overlast-westelijk-geheim" not in pdf_text(services.report_pdf(report=report))
+
+
+def _axis_labels(page: str, title: str) -> list[str]:
+    """The tick labels of the quantitative axis in the report's SVG chart named `title`."""
+    svg = next(s for s in re.findall(r"<svg.*?</svg>", page, flags=re.S) if title in s)
+    texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    return [t for t in texts if re.fullmatch(r"-?[\d.,]+", t) and not re.fullmatch(r"20\d\d", t)]
+
+
+@pytest.mark.parametrize("values", [[3, 7, 2, 11, 9], [900, 1500, 2300, 1200, 1900]])
+def test_chart_axes_are_dutch_whole_numbers_and_hold_every_value(
+    client, demo_heerenveen, adviseur, values
+):
+    """A count of 11 used to be drawn above an axis that ended at 10; counts get whole-number
+    ticks in Dutch notation (1.500), from 0 up to a tick at or above the highest value."""
+    from kompas.monitoring.services import observation_upsert_many
+
+    report = services.report_create(
+        municipality=demo_heerenveen, kind="voortgang", period=parse_period("2023")
+    )
+
+    def target():
+        return next(
+            t
+            for p in services.report_snapshot(report=report)["priorities"]
+            for g in p["goals"]
+            for t in g["targets"]
+            if t["unit"] == "aantal" and t["region_code"] == "GM0074"
+        )
+
+    observation_upsert_many(
+        indicator_code=target()["indicator_code"],
+        rows=[("GM0074", f"{2019 + i}JJ00", v) for i, v in enumerate(values)],
+        provenance="test",
+    )
+    chart = target()["chart"]
+    highest = max([p["value"] for p in chart["points"]] + [target()["required"] or 0])
+    assert max(values) <= highest
+    client.force_login(adviseur)
+    page = client.get(f"/heerenveen/rapportages/{report.pk}/").content.decode()
+    labels = _axis_labels(page, chart["title"])
+    assert labels[0] == "0"
+    assert all(re.fullmatch(r"\d{1,3}(\.\d{3})*", t) for t in labels), labels
+    ticks = [int(t.replace(".", "")) for t in labels]
+    assert ticks == sorted(ticks) and ticks[-1] >= highest
+    assert len({b - a for a, b in zip(ticks, ticks[1:], strict=False)}) == 1
+    if highest >= 1000:
+        assert "1.000" in labels
+
+
+def test_axis_ticks_of_rates_have_a_decimal_comma():
+    from kompas.reporting.chartaxes import NL_NUMBER_LOCALE, axis_ticks
+
+    assert axis_ticks([0.12, 0.6], whole=False) == ([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6], ",.1f")
+    assert axis_ticks([0, 0], whole=True) == ([0, 1], ",d")
+    assert axis_ticks([11], whole=True) == ([0, 2, 4, 6, 8, 10, 12], ",d")
+    assert (NL_NUMBER_LOCALE["decimal"], NL_NUMBER_LOCALE["thousands"]) == (",", ".")

@@ -157,3 +157,20 @@ def test_new_report_after_the_concept_was_sent_starts_a_new_concept(
     client.post("/heerenveen/rapportages/nieuw/", {"kind": "voortgang", "periode": "2025-T2"})
     new = Report.objects.exclude(pk=sent.pk).get()
     assert (new.status, new.version) == ("concept", 2)
+
+
+def test_new_version_with_an_open_concept_opens_that_concept(
+    client, adviseur_heerenveen, heerenveen
+):
+    sent = services.report_send(
+        report=services.report_create(
+            municipality=heerenveen, kind="voortgang", period=parse_period("2025-T2")
+        )
+    )
+    login(client, adviseur_heerenveen)
+    url = f"/heerenveen/rapportages/{sent.pk}/nieuwe-versie/"
+    first, second = client.post(url), client.post(url)
+    concept = Report.objects.get(status="concept")
+    assert (concept.version, concept.previous_id) == (2, sent.pk)
+    assert first["Location"] == second["Location"] == f"/heerenveen/rapportages/{concept.pk}/"
+    assert "al een open concept" in client.get(second["Location"]).content.decode()

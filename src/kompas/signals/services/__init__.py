@@ -6,8 +6,9 @@ audit entry. The public names stay importable as `kompas.signals.services.<name>
 
 from ..selectors import staff_choices
 from ._common import OBJECT_TYPE, REPORTER_LABEL, SYSTEM_LABEL, TransitionError
+from .agreements import sharing_agreement_deactivate, sharing_agreement_save
 from .feeds import signals_feed_monitoring
-from .forwarding import Export, signal_forward
+from .forwarding import Export, agreement_ground, signal_forward
 from .intake import (
     Contact,
     Location,
@@ -52,12 +53,15 @@ __all__ = [
     "SignalView",
     "TransitionError",
     "address_normalise",
+    "agreement_ground",
     "attachment_read",
     "dossier_link",
     "dossier_timeline",
     "keys_rotate",
     "retention_run",
     "retention_settings_get",
+    "sharing_agreement_deactivate",
+    "sharing_agreement_save",
     "signal_assign",
     "signal_classify",
     "signal_create",

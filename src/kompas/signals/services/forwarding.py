@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
-from kompas.core.models import PartnerOrganisation
+from kompas.core.pdf import html_to_pdf
 from kompas.core.services import audit_log
 
 from ..constants import (
@@ -21,6 +22,7 @@ from ..constants import (
 from ..models import (
     Dossier,
     Forwarding,
+    SharingAgreement,
     Signal,
 )
 from ._common import (
@@ -79,15 +81,13 @@ def _render(payload: dict, fmt: str) -> tuple[bytes, str]:
     if fmt == "json":
         content = json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
         return content, "application/json"
-    from weasyprint import HTML
-
     html = render_to_string("signals/export_pdf.html", {"export": payload})
-    return HTML(string=html).write_pdf(), "application/pdf"
+    return html_to_pdf(html), "application/pdf"
 
 
 @transaction.atomic
 def _forwarding_record(
-    *, by, partner, ground, fmt, signals, signal, dossier, municipality, content
+    *, by, agreement, partner, ground, fmt, signals, signal, dossier, municipality, content
 ) -> Forwarding:
     """Record the export: the signals' rows are locked only for these few inserts."""
     list(Signal.objects.select_for_update().filter(pk__in=[s.pk for s in signals]))
@@ -96,6 +96,7 @@ def _forwarding_record(
         signal=signal,
         dossier=dossier,
         partner=partner,
+        agreement=agreement,
         ground=ground,
         fmt=fmt,
         signal_ids=[s.pk for s in signals],
@@ -121,11 +122,20 @@ def _forwarding_record(
     return forwarding
 
 
+def agreement_ground(agreement: SharingAgreement) -> str:
+    """The ground recorded with a forwarding: the agreement's name, date and legal ground."""
+    text = _("%(name)s van %(date)s: %(ground)s") % {
+        "name": agreement.name,
+        "date": date_format(agreement.signed_on, "j F Y"),
+        "ground": agreement.legal_ground,
+    }
+    return text[:500]
+
+
 def signal_forward(
     *,
     by,
-    partner: PartnerOrganisation,
-    ground: str,
+    agreement: SharingAgreement,
     fmt: str,
     signal: Signal | None = None,
     dossier: Dossier | None = None,
@@ -134,25 +144,42 @@ def signal_forward(
     with whom, when, and on what ground (history of every signal + audit entry).
     The reporter's contact details are never part of an export.
 
+    The partner and the ground come from one of the gemeente's active sharing agreements:
+    nothing is shared with an organisation the gemeente has no agreement with.
+
     The PDF (seconds of WeasyPrint) is rendered before the transaction that locks the
     signals' rows opens: on SQLite that transaction holds the database's one write lock, so
     reporters and colleagues would wait for the rendering. The record names the SHA-256 of
     exactly the file that was handed out."""
-    ground = (ground or "").strip()
-    if not ground:
-        raise ValidationError({"ground": _("Vul de grondslag in: waarom mag dit gedeeld worden?")})
     if fmt not in ("pdf", "json"):
         raise ValidationError({"fmt": _("Kies PDF of JSON.")})
     if (signal is None) == (dossier is None):
         raise ValueError("forward a signal or a dossier")
-    signals = [signal] if signal is not None else list(dossier.signals.order_by("created_at"))
     municipality = (signal or dossier).municipality
+    if (
+        agreement is None
+        or agreement.municipality_id != municipality.pk
+        or not agreement.active
+        or not agreement.partner.active
+    ):
+        raise ValidationError(
+            {
+                "agreement": _(
+                    "Met deze organisatie heeft de gemeente geen geldige deelafspraak. Delen "
+                    "kan alleen met een organisatie op de lijst van deelafspraken."
+                )
+            }
+        )
+    partner = agreement.partner
+    ground = agreement_ground(agreement)
+    signals = [signal] if signal is not None else list(dossier.signals.order_by("created_at"))
     payload = _export_payload(
         signals=signals, user=by, partner=partner, ground=ground, dossier=dossier
     )
     content, content_type = _render(payload, fmt)
     forwarding = _forwarding_record(
         by=by,
+        agreement=agreement,
         partner=partner,
         ground=ground,
         fmt=fmt,

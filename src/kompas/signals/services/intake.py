@@ -227,7 +227,17 @@ def _signal_store(*, signal, attachments, created, code) -> NewSignal:
         ]
     SignalHistory.objects.bulk_create(rows)  # new rows only: append-only holds
     audit_log(user=None, action=AuditAction.CREATE, obj=signal, note="melding via meldpunt")
+    _notify_after_commit(lambda tasks: tasks.signal_new_notify, signal)
     return NewSignal(signal=signal, receipt_code=code)
+
+
+def _notify_after_commit(pick, signal: Signal) -> None:
+    """Queue the team's notification (`pick(signals.tasks)`) once the signal is committed."""
+    from kompas.core import tasks as queue
+
+    from .. import tasks
+
+    queue.enqueue(pick(tasks), signal_id=signal.pk)
 
 
 def signal_follow_up_open(*, municipality: Municipality, code: str) -> Signal | None:
@@ -277,4 +287,5 @@ def signal_reporter_reply(
         # The caller shows this same object (the reporter's page): it carries the new status.
         signal.status = moved.status
     audit_log(user=None, action=AuditAction.CREATE, obj=signal, note="reactie van melder")
+    _notify_after_commit(lambda tasks: tasks.signal_answer_notify, signal)
     return message

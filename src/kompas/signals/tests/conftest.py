@@ -44,6 +44,27 @@ def make_signal(heerenveen):
 
 
 @pytest.fixture
+def make_agreement(heerenveen):
+    """make_agreement(partner_code, municipality=None, **fields) -> an active SharingAgreement."""
+    from datetime import date
+
+    from kompas.core.models import PartnerOrganisation
+    from kompas.signals.services import sharing_agreement_save
+
+    def make(code, municipality=None, **kw):
+        return sharing_agreement_save(
+            municipality=municipality or heerenveen,
+            by=None,
+            partner=PartnerOrganisation.objects.get(code=code),
+            name=kw.pop("name", f"Convenant {code}"),
+            signed_on=kw.pop("signed_on", date(2024, 3, 1)),
+            legal_ground=kw.pop("legal_ground", "art. 6 lid 1 sub e AVG"),
+        )
+
+    return make
+
+
+@pytest.fixture
 def staff_client(client, adviseur_heerenveen):
     client.force_login(adviseur_heerenveen)
     return client

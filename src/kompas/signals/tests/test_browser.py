@@ -122,3 +122,45 @@ def test_without_javascript_a_reload_files_the_report_once(browser_page, live_se
     assert code not in page.content()
     assert Signal.objects.count() == 1
     context.close()
+
+
+def test_beheerder_keeps_the_sharing_agreements_and_the_team_shares_under_one(
+    browser_page, live_server, browser_login, axe_check, heerenveen, make_member, make_signal
+):
+    """The beheerder adds an agreement, the adviseur's share form offers exactly that
+    organisation; the beheerder ends it after confirming. Every page has 0 axe violations."""
+    make_member(heerenveen, "beheerder", username="beheerder-hv")
+    make_member(heerenveen, "adviseur", username="adviseur-deelt")
+    signal, _code = make_signal()
+    page, base = browser_page, live_server.url
+    browser_login(page, "beheerder-hv")
+    page.goto(f"{base}/heerenveen/")
+    page.get_by_role("link", name="Deelafspraken").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deelafspraken")
+    assert axe_check(page) == []
+    page.get_by_role("link", name="Deelafspraak toevoegen").click()
+    page.get_by_label("Partnerorganisatie").select_option(
+        label="Politie (basisteam, o.a. wijkagenten)"
+    )
+    page.get_by_label("Naam van de afspraak").fill("Convenant LIO Heerenveen")
+    page.get_by_label("Datum van de afspraak").fill("2024-02-01")
+    page.get_by_label("Grondslag").fill("Convenant LIO, art. 5")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#deelafspraken")).to_contain_text("Convenant LIO Heerenveen")
+    assert axe_check(page) == []
+
+    staff = page.context.browser.new_context(locale="nl-NL").new_page()
+    browser_login(staff, "adviseur-deelt")
+    staff.goto(f"{base}/heerenveen/meldingen/{signal.pk}/")
+    options = staff.locator('select[name="agreement"] option').all_inner_texts()
+    assert options == [
+        "Politie (basisteam, o.a. wijkagenten) (Convenant LIO Heerenveen, 1 februari 2024)"
+    ]
+    staff.context.close()
+
+    page.get_by_role("link", name=re.compile("^Beëindigen")).click()
+    expect(page.locator("body")).to_contain_text("Weet u zeker")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Ja, beëindigen").click()
+    expect(page.locator("#deelafspraken")).to_contain_text("beëindigd")

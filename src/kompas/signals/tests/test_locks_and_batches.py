@@ -8,14 +8,14 @@ from cryptography.fernet import Fernet
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kompas.core.models import AuditEntry, PartnerOrganisation
+from kompas.core.models import AuditEntry
 from kompas.signals import services
 from kompas.signals.models import Forwarding, Signal
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_pdf_is_rendered_outside_any_transaction(
-    staff_client, make_signal, monkeypatch, reference_data
+    staff_client, make_signal, make_agreement, monkeypatch, reference_data
 ):
     from weasyprint import HTML
 
@@ -28,10 +28,9 @@ def test_the_pdf_is_rendered_outside_any_transaction(
         return real_write_pdf(self, *args, **kwargs)
 
     monkeypatch.setattr(HTML, "write_pdf", write_pdf)
-    politie = PartnerOrganisation.objects.get(code="politie")
+    agreement = make_agreement("politie", name="Convenant LIO")
     response = staff_client.post(
-        f"/heerenveen/meldingen/{signal.pk}/delen/",
-        {"partner": politie.pk, "ground": "Convenant LIO", "fmt": "pdf"},
+        f"/heerenveen/meldingen/{signal.pk}/delen/", {"agreement": agreement.pk, "fmt": "pdf"}
     )
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert in_transaction == [False]

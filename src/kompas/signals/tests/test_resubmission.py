@@ -126,3 +126,21 @@ def test_after_answering_the_page_shows_the_new_status(client, make_signal, advi
     assert response.status_code == 200
     status = re.search(r'<dd id="status-tekst">(.*?)</dd>', response.content.decode()).group(1)
     assert status == str(PUBLIC_STATUS_TEXT[SignalStatus.IN_PROGRESS])
+
+
+def test_the_same_answer_posted_twice_is_kept_once(client, make_signal, adviseur_heerenveen):
+    from kompas.signals.models import SignalMessage
+
+    signal, code = make_signal()
+    signal_question_ask(signal=signal, text="Sinds wanneer?", by=adviseur_heerenveen)
+    response = client.post("/heerenveen/meldpunt/opvolgen/", {"code": code})
+    data = {"access": response.context["reply_form"].initial["access"], "text": "Sinds mei."}
+    assert client.post("/heerenveen/meldpunt/opvolgen/", data).status_code == 200
+    again = client.post("/heerenveen/meldpunt/opvolgen/", data)  # a reload after sending
+    assert again.status_code == 200
+    assert "Uw bericht was al verstuurd" in again.content.decode()
+    assert SignalMessage.objects.filter(signal=signal, direction="van_melder").count() == 1
+    # the page it shows carries a fresh token: a next answer goes through
+    fresh = {"access": again.context["reply_form"].initial["access"], "text": "En juni."}
+    client.post("/heerenveen/meldpunt/opvolgen/", fresh)
+    assert SignalMessage.objects.filter(signal=signal, direction="van_melder").count() == 2

@@ -2,6 +2,12 @@
 """Views of the meldpunt: public intake and follow-up (no login), and triage for team
 Veiligheid. One module per audience; the names stay importable as kompas.signals.views.X."""
 
+from .agreements import (
+    agreement_create,
+    agreement_deactivate,
+    agreement_edit,
+    agreement_list,
+)
 from .public import (
     follow_up,
     intake,
@@ -25,6 +31,10 @@ from .staff import (
 )
 
 __all__ = [
+    "agreement_create",
+    "agreement_deactivate",
+    "agreement_edit",
+    "agreement_list",
     "attachment_download",
     "dossier_detail",
     "dossier_list",

@@ -2,6 +2,8 @@
 """Public pages of the meldpunt (no login, no JavaScript needed): intake and the reporter's
 follow-up with the receipt code."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -160,7 +162,8 @@ def receipt(request, slug):
 
 
 def _access_token(signal) -> str:
-    return signing.dumps({"s": signal.pk}, salt=_ACCESS_SALT)
+    # The nonce makes each page's token its own, so it can be single-use for one answer.
+    return signing.dumps({"s": signal.pk, "n": secrets.token_urlsafe(8)}, salt=_ACCESS_SALT)
 
 
 def _signal_from_access(municipality, token):
@@ -212,6 +215,10 @@ def _follow_up(request, slug):
             context["expired"] = True
             return _public(render(request, "signals/public/code.html", context, status=403))
         form = ReplyForm(request.POST, request.FILES)
+        if form.is_valid() and not antiabuse.form_token_claim(form.cleaned_data["access"]):
+            # The same answer posted again (a reload of the page after sending): keep one.
+            messages.info(request, _("Uw bericht was al verstuurd. Wij hebben het één keer."))
+            return _follow_up_page(request, municipality, signal)
         if form.is_valid():
             try:
                 services.signal_reporter_reply(
@@ -220,10 +227,12 @@ def _follow_up(request, slug):
                     attachments=form.cleaned_data["attachments"],
                 )
             except ValidationError as exc:
+                antiabuse.form_token_release(form.cleaned_data["access"])
                 form.add_error("text", exc.messages)
             except OperationalError as exc:
                 if not database_busy(exc):
                     raise
+                antiabuse.form_token_release(form.cleaned_data["access"])
                 form.add_error(None, _busy_text())
                 return _follow_up_page(request, municipality, signal, reply_form=form, status=503)
             else:

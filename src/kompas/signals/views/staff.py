@@ -94,7 +94,7 @@ def _detail_context(request, municipality, signal, **forms):
         ),
         "question_form": forms.get("question_form") or QuestionForm(),
         "link_form": forms.get("link_form") or LinkForm(),
-        "forward_form": forms.get("forward_form") or ForwardForm(),
+        "forward_form": forms.get("forward_form") or _forward_form(municipality),
         "forwardings": selectors.forwarding_list(signal=signal),
         # Where else the signal is used (e.g. the meeting it is on), from apps above signals.
         "references": hooks.signal_references(signal=signal, user=request.user),
@@ -205,19 +205,32 @@ def _download(export) -> HttpResponse:
     return response
 
 
+def _forward_form(municipality, data=None) -> ForwardForm:
+    agreements = selectors.sharing_agreement_list(municipality=municipality, active_only=True)
+    return ForwardForm(data, agreements=agreements)
+
+
+def _forward(form, by, **subject):
+    """The export for a valid share form, or None with the refusal on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return services.signal_forward(
+            agreement=form.cleaned_data["agreement"], fmt=form.cleaned_data["fmt"], by=by, **subject
+        )
+    except ValidationError as exc:
+        for fld, errs in exc.message_dict.items():
+            form.add_error(fld if fld in form.fields else None, errs)
+        return None
+
+
 @require_POST
 def signal_forward(request, slug, pk):
     municipality, _m = _staff(request, slug)
     signal = selectors.signal_get(municipality=municipality, signal_id=pk)
-    form = ForwardForm(request.POST)
-    if form.is_valid():
-        export = services.signal_forward(
-            signal=signal,
-            partner=form.cleaned_data["partner"],
-            ground=form.cleaned_data["ground"],
-            fmt=form.cleaned_data["fmt"],
-            by=request.user,
-        )
+    form = _forward_form(municipality, request.POST)
+    export = _forward(form, request.user, signal=signal)
+    if export is not None:
         return _download(export)
     return _rerender(request, municipality, signal, forward_form=form)
 
@@ -248,22 +261,15 @@ def dossier_list(request, slug):
 def dossier_detail(request, slug, pk):
     municipality, _m = _staff(request, slug)
     dossier = selectors.dossier_get(municipality=municipality, dossier_id=pk)
+    status = 200
     if request.method == "POST":
-        form = ForwardForm(request.POST)
-        if form.is_valid():
-            return _download(
-                services.signal_forward(
-                    dossier=dossier,
-                    partner=form.cleaned_data["partner"],
-                    ground=form.cleaned_data["ground"],
-                    fmt=form.cleaned_data["fmt"],
-                    by=request.user,
-                )
-            )
+        form = _forward_form(municipality, request.POST)
+        export = _forward(form, request.user, dossier=dossier)
+        if export is not None:
+            return _download(export)
         status = 400
     else:
-        form = ForwardForm()
-        status = 200
+        form = _forward_form(municipality)
     timeline = services.dossier_timeline(dossier=dossier, user=request.user)
     return render(
         request,

@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads for monitoring: series (yearly values of monthly data are sums; composite police
+indicators sum their codes), target evaluations and roll-ups, comparisons per 1,000
+inhabitants and drill-down. Tenancy is the caller's job: views pass the user's gemeente.
+
+A package since issue 11; every public name stays importable from
+`kompas.monitoring.selectors`:
+- `timeseries`: series, values per region and period, indicators of a gemeente, latest import;
+- `targets`: target evaluations and their roll-ups;
+- `national`: figures from the national store and their source (FigureSource);
+- `comparisons`: comparisons per 1,000 inhabitants, drill-down, buurt reconciliation;
+- `jobs`: import jobs, their progress and problems.
+"""
+
+from .comparisons import (
+    BuurtReconciliation,
+    ComparisonRow,
+    buurt_reconciliation,
+    children_values,
+    comparison,
+)
+from .jobs import (
+    IMPORT_JOB_QUEUED_PATIENCE,
+    IMPORT_JOB_SILENCE_PATIENCE,
+    import_job_get,
+    import_job_list,
+    import_job_problem_texts,
+    import_job_progress,
+    import_job_stalled,
+)
+from .national import OBSERVATIONS, FigureSource
+from .targets import (
+    TargetResult,
+    goal_status_rollup,
+    priority_status_rollup,
+    status_label,
+    target_evaluate,
+    target_evaluations,
+    target_list,
+    targets_changed,
+)
+from .timeseries import (
+    component_indicator_ids,
+    indicator_get,
+    indicators_for_municipality,
+    latest_import,
+    models_q,
+    period_label,
+    region_allowed,
+    series,
+    series_with_source,
+    values_by_region,
+    yearly,
+)
+
+__all__ = [
+    "IMPORT_JOB_QUEUED_PATIENCE",
+    "IMPORT_JOB_SILENCE_PATIENCE",
+    "OBSERVATIONS",
+    "BuurtReconciliation",
+    "ComparisonRow",
+    "FigureSource",
+    "TargetResult",
+    "buurt_reconciliation",
+    "children_values",
+    "comparison",
+    "component_indicator_ids",
+    "goal_status_rollup",
+    "import_job_get",
+    "import_job_list",
+    "import_job_problem_texts",
+    "import_job_progress",
+    "import_job_stalled",
+    "indicator_get",
+    "indicators_for_municipality",
+    "latest_import",
+    "models_q",
+    "period_label",
+    "priority_status_rollup",
+    "region_allowed",
+    "series",
+    "series_with_source",
+    "status_label",
+    "target_evaluate",
+    "target_evaluations",
+    "target_list",
+    "targets_changed",
+    "values_by_region",
+    "yearly",
+]

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The demo: controles and ondermijningsdagen labelled demodata, idempotent, and the 2025
+norm statuses (written as seen from 2026, so: last year) read from these registers only."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from kompas.ondermijning.demo import load_demo
+from kompas.ondermijning.models import Controle, UnderminingDay
+from kompas.policy.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(reference_data):
+    from kompas.policy.demo import load_demo as policy_demo
+
+    policy_demo()
+    return load_demo()
+
+
+def _status(municipality, code, on):
+    from kompas.policy import selectors as policy_selectors
+
+    rows = policy_selectors.norm_status_list(municipality=municipality, on=on)
+    row = next(r for r in rows if r.norm.code == code)
+    return row.done, row.state
+
+
+def test_demo_is_labelled_and_idempotent(demo):
+    counts = (Controle.objects.count(), UnderminingDay.objects.count(), Event.objects.count())
+    assert "12 ondermijningsdagen" in demo
+    load_demo()
+    assert counts == (
+        Controle.objects.count(),
+        UnderminingDay.objects.count(),
+        Event.objects.count(),
+    )
+    assert all(c.is_demo for c in Controle.objects.all())
+    assert all(d.is_demo for d in UnderminingDay.objects.all())
+    kinds = ["integrale_controle", "ondermijningsdag"]
+    assert all(e.is_demo for e in Event.objects.filter(kind__in=kinds))
+
+
+def test_last_years_norms_read_from_the_registers(demo, reference_data):
+    last_year = timezone.localdate().year - 1
+    on = date(last_year, 12, 31)
+    hv, ws = reference_data["GM0074"], reference_data["GM0098"]
+    for gemeente in (hv, ws):
+        assert (
+            Controle.objects.filter(
+                municipality=gemeente,
+                date__year=last_year,
+                status__in=["uitgevoerd", "afgerond"],
+            ).count()
+            >= 2
+        )
+        assert _status(gemeente, "integrale-controles", on) == (2, "voldaan")
+    held = UnderminingDay.objects.filter(date__year=last_year, status="gehouden")
+    assert held.count() == 10
+    assert set(held.values_list("host__code", flat=True)) == {
+        "GM0074",
+        "GM0085",
+        "GM0086",
+        "GM0098",
+    }
+    assert _status(ws, "ondermijningsdagen", on) == (10, "voldaan")
+    # nothing of these kinds is typed in: every event comes from a register
+    events = Event.objects.filter(kind__in=["integrale_controle", "ondermijningsdag"])
+    assert events.exists()
+    assert set(events.values_list("source_type", flat=True)) == {
+        "ondermijning.controle",
+        "ondermijning.dag",
+    }

@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of monitoring: the plan's indicators, target evaluations, series, trend and
+comparison charts (with Dutch axes) and the imports the figures come from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ..chartaxes import dutch_axes
+from ._lookup import _function, _iso
+from .policy import _plan
+
+
+def _indicator(code: str):
+    fn = _function("kompas.monitoring.selectors", "indicator_get")
+    return fn(code=code) if fn is not None else None
+
+
+def _unit_label(unit: str, per_1000: bool = False) -> str:
+    if per_1000:
+        return _("per 1.000 inwoners")
+    return {
+        "aantal": _("aantal"),
+        "procent": _("procent"),
+        "rapportcijfer": _("rapportcijfer"),
+    }.get(unit, unit)
+
+
+def plan_indicators(*, municipality, on: date | None = None) -> list[dict] | None:
+    """The indicators the plan in force on `on` declares (with the priority or theme they
+    belong to), as far as monitoring knows them."""
+    plan = _plan(municipality=municipality, on=on)
+    document = _function("kompas.policy.services", "plan_document")
+    if (
+        plan is None
+        or document is None
+        or _function("kompas.monitoring.selectors", "series") is None
+    ):
+        return None
+    rows = []
+    for item in document(plan=plan).get("indicators") or []:
+        indicator = _indicator(item["code"])
+        if indicator is None:
+            continue
+        rows.append(
+            {
+                "code": indicator.code,
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "priority": item.get("priority"),
+                "theme": item.get("theme", ""),
+            }
+        )
+    return rows
+
+
+def indicator_catalogue(*, codes: list[str]) -> list[dict] | None:
+    """Name and unit of the indicators with these codes that monitoring knows."""
+    if _function("kompas.monitoring.selectors", "indicator_get") is None:
+        return None
+    out = []
+    for code in codes:
+        indicator = _indicator(code)
+        if indicator is not None:
+            out.append({"code": indicator.code, "name": indicator.name, "unit": indicator.unit})
+    return out
+
+
+def target_evaluations(*, municipality, plan_short_name: str) -> list[dict] | None:
+    fn = _function("kompas.monitoring.selectors", "target_evaluations")
+    if fn is None:
+        return None
+    rows = []
+    for result in fn(municipality=municipality, plan_short_name=plan_short_name):
+        target = result.target
+        evaluation = result.evaluation
+        indicator = target.indicator
+        rows.append(
+            {
+                "code": target.code,
+                "priority_number": target.priority_number,
+                "goal_ref": target.goal_ref,
+                "text": target.text,
+                "indicator_code": indicator.code,
+                "indicator_name": indicator.name,
+                "unit": indicator.unit,
+                "region_code": target.region_code,
+                "reference_region": target.reference_region,
+                "status": str(evaluation.status),
+                "sentence": str(evaluation.sentence),
+                "required": evaluation.required,
+            }
+        )
+    return rows
+
+
+def priority_status(*, municipality, plan_short_name: str) -> dict[int, str] | None:
+    fn = _function("kompas.monitoring.selectors", "priority_status_rollup")
+    if fn is None:
+        return None
+    result = fn(municipality=municipality, plan_short_name=plan_short_name)
+    return {int(k): str(v) for k, v in dict(result).items() if k is not None}
+
+
+def series(
+    *,
+    indicator_code: str,
+    region_code: str,
+    per_1000: bool = False,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> list[dict] | None:
+    """Yearly values [{"period": "2023", "value": 1707}, ...] or None without monitoring."""
+    fn = _function("kompas.monitoring.selectors", "series")
+    if fn is None:
+        return None
+    indicator = _indicator(indicator_code)
+    if indicator is None:
+        return []
+    return [
+        {"period": str(p["period"]), "value": p["value"]}
+        for p in fn(
+            indicator=indicator,
+            region_code=region_code,
+            per_1000=per_1000,
+            year_from=year_from,
+            year_to=year_to,
+        )
+    ]
+
+
+def region_name(code: str) -> str:
+    fn = _function("kompas.monitoring.codelists", "region_name")
+    return fn(code) if fn is not None else code
+
+
+def trend_chart(
+    *,
+    indicator_code: str,
+    region_code: str,
+    title: str = "",
+    reference: float | None = None,
+    reference_label: str = "",
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> dict | None:
+    """A trend chart as monitoring draws it: {"title", "description", "spec", "points"}."""
+    trend_spec = _function("kompas.monitoring.charts", "trend_spec")
+    indicator = _indicator(indicator_code)
+    if trend_spec is None or indicator is None:
+        return None
+    points = series(
+        indicator_code=indicator_code,
+        region_code=region_code,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    known = [p for p in points or [] if p["value"] is not None]
+    if not known:
+        return {"title": title or indicator.name, "points": [], "spec": None}
+    title = title or _("%(ind)s in %(region)s") % {
+        "ind": indicator.name,
+        "region": region_name(region_code),
+    }
+    spec = trend_spec(
+        title=title,
+        points=known,
+        unit_label=_unit_label(indicator.unit),
+        reference=reference,
+        reference_label=reference_label,
+    )
+    spec = dutch_axes(
+        spec,
+        channel="y",
+        values=[p["value"] for p in known] + [reference],
+        whole=indicator.unit == "aantal",
+    )
+    description = _(
+        "Lijngrafiek van %(n)s perioden, van %(a)s (%(va)s) tot %(b)s (%(vb)s). "
+        "De tabel eronder geeft dezelfde cijfers."
+    ) % {
+        "n": len(known),
+        "a": known[0]["period"],
+        "va": known[0]["value"],
+        "b": known[-1]["period"],
+        "vb": known[-1]["value"],
+    }
+    return {"title": title, "description": description, "spec": spec, "points": known}
+
+
+def comparison(*, indicator_code: str, municipality, year: int | None = None) -> dict | None:
+    """The gemeente beside its samenwerkingsverband, police unit/province, NL and gemeenten of
+    its size class, per 1,000 inhabitants for counts (monitoring's comparison), with the chart
+    the monitoring screen shows."""
+    fn = _function("kompas.monitoring.selectors", "comparison")
+    spec_fn = _function("kompas.monitoring.charts", "comparison_spec")
+    indicator = _indicator(indicator_code)
+    if fn is None or indicator is None:
+        return None
+    year, rows, origin = fn(indicator=indicator, municipality=municipality, year=year)
+    source = _figure_source_text(origin)
+    if year is None:
+        return {"year": None, "rows": [], "spec": None, "source": ""}
+    use_rate = indicator.unit == "aantal"
+    out = [
+        {
+            "label": r.label,
+            "value": r.rate if use_rate else r.value,
+            "count": r.value,
+            "own": bool(r.is_own),
+        }
+        for r in rows
+    ]
+    title = _("%(ind)s %(year)s, vergeleken") % {"ind": indicator.name, "year": year}
+    spec = None
+    if spec_fn is not None and any(r["value"] is not None for r in out):
+        spec = spec_fn(title=title, rows=out, unit_label=_unit_label(indicator.unit, use_rate))
+        spec = dutch_axes(spec, channel="x", values=[r["value"] for r in out], whole=False)
+    return {
+        "year": year,
+        "title": title,
+        "description": _(
+            "Staafdiagram: %(own)s vergeleken met %(n)s andere gebieden. "
+            "De tabel eronder geeft dezelfde cijfers."
+        )
+        % {"own": municipality.name, "n": len(out) - 1},
+        "per_1000": use_rate,
+        "rows": out,
+        "spec": spec,
+        "source": source,
+    }
+
+
+def _figure_source_text(origin) -> str:
+    """One Dutch sentence on where a comparison's figures come from (frozen with the report)."""
+    if getattr(origin, "national", False):
+        loaded = getattr(origin, "loaded_at", None)
+        return _("Bron: landelijke politietabel (geladen op %(d)s).") % {
+            "d": date_format(loaded, "j F Y") if loaded else "-"
+        }
+    return _("Bron: geïmporteerde cijfers in Veiligheidskompas.")
+
+
+def data_sources(*, indicator_codes: list[str], municipality) -> list[dict] | None:
+    """Where the figures of these indicators come from and when they were last imported.
+    An import made by another gemeente is never named: the appendix of one gemeente's
+    report must not disclose another gemeente's files (national and demo imports name no
+    gemeente and are listed)."""
+    fn = _function("kompas.monitoring.selectors", "latest_import")
+    if fn is None:
+        return None
+    seen = {}
+    for code in dict.fromkeys(indicator_codes):
+        indicator = _indicator(code)
+        if indicator is None:
+            continue
+        imp = fn(indicator=indicator)
+        if imp is None or imp.municipality_id not in (None, municipality.pk):
+            continue
+        row = seen.setdefault(
+            imp.pk,
+            {
+                "name": imp.file_name,
+                "kind": imp.get_format_display(),
+                "date": _iso(imp.created_at),
+                "is_demo": bool(imp.is_demo),
+                "indicators": [],
+            },
+        )
+        row["indicators"].append(indicator.name)
+    return sorted(seen.values(), key=lambda r: (r["date"] or "", r["name"]))
+
+
+def chart_svg(spec: dict, *, title: str, description: str) -> str:
+    """Render a Vega-Lite specification to accessible SVG, as the monitoring screens do."""
+    fn = _function("kompas.monitoring.charts", "render_svg")
+    if fn is not None:
+        return fn(spec, title=title, description=description)
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec, format_locale="nl-NL")
