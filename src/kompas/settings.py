@@ -306,7 +306,8 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticated",
         "kompas.core.api.permissions.SecondFactorVerified",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular, plus the problem responses (400/401/403/404) of every operation.
+    "DEFAULT_SCHEMA_CLASS": "kompas.core.api.schema.KompasAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -40,6 +40,36 @@ def membership_get(*, user, municipality: Municipality) -> Membership | None:
     return membership_list(user=user).filter(municipality=municipality).first()
 
 
+def _ref_q(ref: str, prefix: str = "") -> Q:
+    ref = ref.strip()
+    return Q(**{f"{prefix}code": ref.upper()}) | Q(**{f"{prefix}slug": ref.lower()})
+
+
+def municipality_for_api(
+    *, user, ref: str, roles: Iterable[str] = INTERNAL_ROLES
+) -> tuple[Municipality, Membership]:
+    """The gemeente an API path or parameter names, by GM code (`GM0074`, any case) or slug
+    (`heerenveen`), so clients need not know which an endpoint wants (docs/api.md). Only if
+    the user holds one of `roles` there; else 404, like municipality_get_for_user."""
+    membership = (
+        membership_list(user=user)
+        .filter(role__in=list(roles))
+        .filter(_ref_q(ref, prefix="municipality__"))
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.municipality, membership
+
+
+def municipality_public_for_api(*, ref: str) -> Municipality:
+    """The gemeente of a public API path (meldpunt) by GM code or slug; 404 when unknown."""
+    municipality = Municipality.objects.filter(_ref_q(ref)).first()
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
 def municipality_public_get(*, slug: str) -> Municipality | None:
     """The gemeente by its address part, for public pages (meldpunt, dashboard); or None."""
     return Municipality.objects.filter(slug=slug).first()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
 from kompas.core.models import Municipality, Partnership
-from kompas.core.selectors import membership_list, municipality_get_for_user
+from kompas.core.selectors import municipality_for_api, municipality_get_for_user
 
 from .constants import EXPIRY_WARNING_DAYS, FACILITY_CHECK_DAYS, Readiness
 from .models import (
@@ -87,12 +87,7 @@ def owner_for_user(*, user, slug: str, district: str | None = None) -> tuple[Own
 def owner_for_api(*, user, gemeente: str, write: bool = False) -> Owner:
     """API: the gemeente by GM code or slug; 404 outside the user's internal roles."""
     roles = STAFF_ROLES if write else INTERNAL_ROLES
-    memberships = membership_list(user=user).filter(role__in=list(roles))
-    membership = memberships.filter(
-        Q(municipality__code=gemeente.upper()) | Q(municipality__slug=gemeente)
-    ).first()
-    if membership is None:
-        raise Http404
+    _municipality, membership = municipality_for_api(user=user, ref=gemeente, roles=roles)
     return Owner(
         municipality=membership.municipality,
         can_write=membership.role in STAFF_ROLES,

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from kompas.cases import selectors as cases_selectors
 from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES, Role
-from kompas.core.selectors import membership_list, municipality_get_for_user
+from kompas.core.selectors import municipality_for_api, municipality_get_for_user
 
 from .constants import RiskKind
 from .models import (
@@ -62,15 +62,7 @@ def gemeente_for_user(*, user, slug: str, write: bool = False, inventory: bool =
 
 def gemeente_for_api(*, user, gemeente: str, inventory: bool = False):
     roles = INVENTORY_ROLES if inventory else INTERNAL_ROLES
-    membership = (
-        membership_list(user=user)
-        .filter(role__in=list(roles))
-        .filter(Q(municipality__code=gemeente.upper()) | Q(municipality__slug=gemeente))
-        .first()
-    )
-    if membership is None:
-        raise Http404
-    return membership.municipality, membership
+    return municipality_for_api(user=user, ref=gemeente, roles=roles)
 
 
 def staff_users(*, municipality):

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from kompas.core.api_errors import problem_response
 from kompas.core.constants import AuditAction, Role
-from kompas.core.selectors import municipality_get_for_user
+from kompas.core.selectors import municipality_for_api
 from kompas.core.services import audit_log
 
 from .. import selectors, services
@@ -29,8 +29,8 @@ from .serializers import (
 
 class _Scoped:
     def gemeente(self):
-        municipality, _m = municipality_get_for_user(
-            user=self.request.user, slug=self.kwargs["gemeente"], roles=Role.values
+        municipality, _m = municipality_for_api(
+            user=self.request.user, ref=self.kwargs["gemeente"], roles=Role.values
         )
         access = selectors.case_access(user=self.request.user, municipality=municipality)
         if not (access.sees_all or access.is_partner):

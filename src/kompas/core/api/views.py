@@ -2,7 +2,7 @@
 from rest_framework import generics
 
 from ..constants import Role
-from ..selectors import municipality_list, region_get_for_user
+from ..selectors import municipality_for_api, municipality_list, region_get_for_user
 from .serializers import MunicipalitySerializer, RegionSerializer
 
 
@@ -16,11 +16,14 @@ class MunicipalityListView(generics.ListAPIView):
 
 
 class MunicipalityDetailView(generics.RetrieveAPIView):
-    serializer_class = MunicipalitySerializer
-    lookup_field = "code"
+    """One of the caller's gemeenten, by GM code or slug."""
 
-    def get_queryset(self):
-        return municipality_list(user=self.request.user, roles=Role.values)
+    serializer_class = MunicipalitySerializer
+
+    def get_object(self):
+        return municipality_for_api(
+            user=self.request.user, ref=self.kwargs["code"], roles=Role.values
+        )[0]
 
 
 class RegionDetailView(generics.RetrieveAPIView):

@@ -2,6 +2,8 @@
 """NL API Design Rules the API follows (docs/api.md): API-Version header, OpenAPI document at
 /api/v1/openapi.json (issue 11 item 7)."""
 
+import json
+
 import pytest
 
 
@@ -29,3 +31,51 @@ def test_openapi_document_is_public_json_at_the_standard_place(client, db, setti
     assert "/api/v1/municipalities/" in schema["paths"]
     yaml = client.get("/api/v1/openapi.yaml")
     assert yaml.status_code == 200 and b"openapi: 3." in yaml.content
+
+
+def _operations(schema):
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                yield f"{method.upper()} {path}", operation
+
+
+def test_every_operation_documents_its_problem_responses(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["components"]["schemas"]["Problem"]["required"] == ["type", "title", "status"]
+    operations = dict(_operations(schema))
+    assert len(operations) >= 25
+    for name, operation in operations.items():
+        responses = operation["responses"]
+        public = all(not r for r in operation.get("security", [{}]))
+        expected = {"404"} if public else {"401", "403", "404"}
+        has_query = any(p["in"] == "query" for p in operation.get("parameters", []))
+        if has_query or "requestBody" in operation:
+            expected.add("400")
+        assert expected <= set(responses), name
+        for code in expected:
+            assert "application/problem+json" in responses[code]["content"], (name, code)
+    assert not all(all(not r for r in op.get("security", [{}])) for op in operations.values())
+    submit = operations["POST /api/v1/meldpunt/{gemeente}/signals/"]["responses"]
+    assert {"400", "404", "429", "503"} <= set(submit) and "401" not in submit
+    assert "400" in operations["GET /api/v1/series/"]["responses"]
+
+
+def test_redirect_to_the_slash_form_carries_the_version_too(client, db, settings):
+    # We keep trailing slashes (docs/api.md, API-48): the slash-less form is redirected.
+    response = client.get("/api/v1/openapi.json/")
+    assert response.status_code == 404
+    redirect = client.get("/api/v1/municipalities")
+    assert redirect.status_code == 301 and redirect["Location"].endswith("/api/v1/municipalities/")
+    assert redirect["API-Version"] == settings.KOMPAS_API_VERSION
+
+
+def test_a_server_error_under_api_is_a_problem_document(rf):
+    from kompas.core import errors
+
+    response = errors.server_error(rf.get("/api/v1/plans/GM0074/"))
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert json.loads(response.content)["title"] == "Interne fout"
+    page = errors.server_error(rf.get("/heerenveen/"))
+    assert page["Content-Type"].startswith("text/html")

@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 
 from kompas.core.constants import AuditAction, Role
-from kompas.core.selectors import municipality_get_for_user
+from kompas.core.selectors import municipality_for_api
 from kompas.core.services import audit_log
 
 from .. import selectors
@@ -17,8 +17,8 @@ from .serializers import MeetingDetailSerializer, MeetingSerializer, MeetingSeri
 
 class _Scoped:
     def scope(self) -> dict:
-        municipality, membership = municipality_get_for_user(
-            user=self.request.user, slug=self.kwargs["gemeente"], roles=Role.values
+        municipality, membership = municipality_for_api(
+            user=self.request.user, ref=self.kwargs["gemeente"], roles=Role.values
         )
         return {"user": self.request.user, "municipality": municipality, "membership": membership}
 

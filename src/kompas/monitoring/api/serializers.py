@@ -18,6 +18,14 @@ class SeriesQuerySerializer(serializers.Serializer):
     year_from = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
     year_to = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
 
+    def validate(self, attrs):
+        start, end = attrs.get("year_from"), attrs.get("year_to")
+        if start is not None and end is not None and start > end:
+            raise serializers.ValidationError(
+                {"year_to": _("Het eindjaar ligt vóór het beginjaar.")}
+            )
+        return attrs
+
 
 class PointSerializer(serializers.Serializer):
     period = serializers.CharField()

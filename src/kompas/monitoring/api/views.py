@@ -1,19 +1,31 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kompas.core.constants import INTERNAL_ROLES
-from kompas.core.selectors import municipality_get_for_user, municipality_list
+from kompas.core.selectors import municipality_for_api, municipality_list
 
 from .. import codelists, selectors
 from .serializers import SeriesQuerySerializer, SeriesSerializer, TargetSerializer
 
+QUERY_NAMES = {"year_from": "from", "year_to": "to"}
+
 
 class SeriesView(APIView):
     """A series of one indicator for one region. Regions of your own gemeenten always; other
-    regions (other gemeenten, police units, NL) only for open data and via `gemeente`."""
+    regions (other gemeenten, police units, NL) only for open data and via `gemeente`.
+
+    Without `indicator` or `region`, or with an empty or malformed value, the answer is a 400
+    problem naming each parameter in `invalid-params`; empty optional parameters count as
+    absent."""
+
+    problem_responses = {
+        400: "Parameter ontbreekt, is leeg of ongeldig (indicator, region, from, to, grain, "
+        "per_1000); invalid-params noemt welke."
+    }
 
     @extend_schema(
         parameters=[
@@ -34,7 +46,9 @@ class SeriesView(APIView):
         if "to" in params:
             params["year_to"] = params.pop("to")[0]
         query = SeriesQuerySerializer(data=params)
-        query.is_valid(raise_exception=True)
+        if not query.is_valid():
+            # Errors carry the parameter names the caller sent (`from`, not `year_from`).
+            raise ValidationError({QUERY_NAMES.get(k, k): v for k, v in query.errors.items()})
         q = query.validated_data
         region = codelists.normalise_region_code(q["region"])
         indicator = selectors.indicator_get(code=q["indicator"])
@@ -44,8 +58,8 @@ class SeriesView(APIView):
         gemeente_code = q.get("gemeente") or own
         if not gemeente_code:
             raise Http404
-        municipality, _m = municipality_get_for_user(
-            user=request.user, code=gemeente_code, roles=INTERNAL_ROLES
+        municipality, _m = municipality_for_api(
+            user=request.user, ref=gemeente_code, roles=INTERNAL_ROLES
         )
         if not selectors.region_allowed(
             municipality=municipality, region_code=region, indicator=indicator
@@ -84,7 +98,7 @@ class TargetListView(APIView):
         code = request.query_params.get("gemeente")
         if code:
             municipalities = [
-                municipality_get_for_user(user=request.user, code=code, roles=INTERNAL_ROLES)[0]
+                municipality_for_api(user=request.user, ref=code, roles=INTERNAL_ROLES)[0]
             ]
         else:
             municipalities = list(municipality_list(user=request.user, roles=INTERNAL_ROLES))

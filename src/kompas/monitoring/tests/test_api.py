@@ -140,3 +140,54 @@ def test_targets_with_status_and_explanation(api, heerenveen, weststellingwerf):
 
 def test_anonymous_gets_nothing(heerenveen):
     assert APIClient().get("/api/v1/targets/").status_code in (401, 403)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"indicator": "", "region": ""},
+        {"indicator": "politie-overlast:E35"},
+        {"region": "GM0074"},
+        {"indicator": " ", "region": "GM0074"},
+        {"indicator": "politie-overlast:E35", "region": ""},
+        {"indicator": "politie-overlast:E35", "region": "GM0074", "grain": "eeuw"},
+        {"indicator": "politie-overlast:E35", "region": "GM0074", "from": "vorig jaar"},
+        {"indicator": "politie-overlast:E35", "region": "GM0074", "from": 2024, "to": 2020},
+    ],
+)
+def test_series_without_usable_parameters_is_a_400_problem(api, heerenveen, query):
+    response = api.get("/api/v1/series/", query)
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 400 and body["invalid-params"]
+    names = {p["name"] for p in body["invalid-params"]}
+    assert names <= {"indicator", "region", "grain", "from", "to"}, names
+
+
+def test_series_400_is_documented(api):
+    schema = api.get("/api/v1/openapi.json").json()
+    documented = schema["paths"]["/api/v1/series/"]["get"]["responses"]["400"]
+    assert "invalid-params" in documented["description"]
+    assert "application/problem+json" in documented["content"]
+
+
+def test_series_empty_optional_parameters_count_as_absent(api, heerenveen):
+    observation_upsert_many(
+        indicator_code="politie-overlast:E35", rows=[("GM0074", "2023JJ00", 5)], provenance="t"
+    )
+    response = api.get(
+        "/api/v1/series/",
+        {
+            "indicator": "politie-overlast:E35",
+            "region": "GM0074",
+            "gemeente": "",
+            "from": "",
+            "to": "",
+            "grain": "",
+            "per_1000": "",
+        },
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["grain"] == "year"

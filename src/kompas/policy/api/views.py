@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
-from kompas.core.selectors import municipality_get_for_user
+from kompas.core.selectors import municipality_for_api
 
 from .. import selectors, services
 from .serializers import (
@@ -31,8 +31,8 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 class GemeenteMixin:
     def gemeente(self):
         roles = STAFF_ROLES if self.request.method in WRITE_METHODS else INTERNAL_ROLES
-        municipality, _m = municipality_get_for_user(
-            user=self.request.user, code=self.kwargs["gemeente"], roles=roles
+        municipality, _m = municipality_for_api(
+            user=self.request.user, ref=self.kwargs["gemeente"], roles=roles
         )
         return municipality
 

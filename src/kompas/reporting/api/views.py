@@ -2,7 +2,7 @@
 from rest_framework import generics
 
 from kompas.core.constants import INTERNAL_ROLES
-from kompas.core.selectors import municipality_get_for_user
+from kompas.core.selectors import municipality_for_api
 
 from .. import selectors
 from .serializers import ReportOutputSerializer
@@ -14,7 +14,7 @@ class ReportListApi(generics.ListAPIView):
     serializer_class = ReportOutputSerializer
 
     def get_queryset(self):
-        municipality, _m = municipality_get_for_user(
-            user=self.request.user, code=self.kwargs["gemeente"], roles=INTERNAL_ROLES
+        municipality, _m = municipality_for_api(
+            user=self.request.user, ref=self.kwargs["gemeente"], roles=INTERNAL_ROLES
         )
         return selectors.report_list(municipality=municipality)

@@ -17,8 +17,9 @@ from rest_framework.views import APIView
 
 from kompas.core.api_errors import problem_response
 from kompas.core.db import database_busy
+from kompas.core.selectors import municipality_public_for_api
 
-from .. import antiabuse, selectors
+from .. import antiabuse
 from ..crypto import receipt_code_format
 from ..forms import IntakeForm
 from ..uploads import use_memory_uploads
@@ -68,7 +69,7 @@ class ChallengeView(APIView):
 
     @extend_schema(responses=ChallengeSerializer, summary="Proof-of-work challenge (meldpunt)")
     def get(self, request, gemeente):
-        selectors.municipality_for_public(gemeente)
+        municipality_public_for_api(ref=gemeente)
         return _no_store(Response(antiabuse.pow_challenge()))
 
 
@@ -76,6 +77,10 @@ class PublicSignalCreateView(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
     parser_classes = [JSONParser, MultiPartParser, FormParser]
+    problem_responses = {
+        429: "Te veel meldingen vanaf deze verbinding (per uur).",
+        503: "Database tijdelijk bezet: niets opgeslagen, probeer het na Retry-After opnieuw.",
+    }
 
     @extend_schema(
         request=SignalInSerializer,
@@ -83,7 +88,7 @@ class PublicSignalCreateView(APIView):
         summary="Meld een signaal (openbaar, anoniem)",
     )
     def post(self, request, gemeente):
-        municipality = selectors.municipality_for_public(gemeente)
+        municipality = municipality_public_for_api(ref=gemeente)
         if antiabuse.limit_reached(
             request, bucket="submit", limit=settings.KOMPAS_MELDPUNT_SUBMISSIONS_PER_HOUR
         ):
