@@ -272,6 +272,29 @@ class FilterForm(forms.Form):
         ]
 
 
+class CountsPeriodForm(forms.Form):
+    """The period of the counts per buurt (received dates, inclusive)."""
+
+    start = forms.DateField(
+        label=_("Ontvangen vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 15-03-2026.")},
+    )
+    end = forms.DateField(
+        label=_("tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 15-03-2026.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Het einde van de periode ligt vóór het begin."))
+        return data
+
+
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Nieuwe status"), choices=SignalStatus.choices)
 

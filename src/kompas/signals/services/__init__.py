@@ -6,6 +6,7 @@ audit entry. The public names stay importable as `kompas.signals.services.<name>
 
 from ..selectors import staff_choices
 from ._common import OBJECT_TYPE, REPORTER_LABEL, SYSTEM_LABEL, TransitionError
+from .addresses import AddressImportError, AddressImportReport, address_list_import
 from .agreements import sharing_agreement_deactivate, sharing_agreement_save
 from .feeds import signals_feed_monitoring
 from .forwarding import Export, agreement_ground, signal_forward
@@ -41,6 +42,8 @@ from .workflow import (
 
 __all__ = [
     "OBJECT_TYPE",
+    "AddressImportError",
+    "AddressImportReport",
     "REPORTER_LABEL",
     "ROTATE_BATCH",
     "SYSTEM_LABEL",
@@ -52,6 +55,7 @@ __all__ = [
     "RetentionReport",
     "SignalView",
     "TransitionError",
+    "address_list_import",
     "address_normalise",
     "agreement_ground",
     "attachment_read",
