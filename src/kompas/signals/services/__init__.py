@@ -6,7 +6,12 @@ audit entry. The public names stay importable as `kompas.signals.services.<name>
 
 from ..selectors import staff_choices
 from ._common import OBJECT_TYPE, REPORTER_LABEL, SYSTEM_LABEL, TransitionError
-from .addresses import AddressImportError, AddressImportReport, address_list_import
+from .addresses import (
+    AddressImportError,
+    AddressImportReport,
+    address_list_import,
+    address_list_replace,
+)
 from .agreements import sharing_agreement_deactivate, sharing_agreement_save
 from .feeds import signals_feed_monitoring
 from .forwarding import Export, agreement_ground, signal_forward
@@ -56,6 +61,7 @@ __all__ = [
     "SignalView",
     "TransitionError",
     "address_list_import",
+    "address_list_replace",
     "address_normalise",
     "agreement_ground",
     "attachment_read",

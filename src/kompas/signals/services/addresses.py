@@ -124,6 +124,11 @@ def address_list_import(
     """Replace the gemeente's address list with the file's addresses; a file with any bad
     line changes nothing."""
     text = Path(path).read_text(encoding="utf-8-sig")
+    return address_list_replace(municipality=municipality, text=text, by=by)
+
+
+def address_list_replace(*, municipality: Municipality, text: str, by=None) -> AddressImportReport:
+    """Replace the gemeente's address list with the addresses of a CSV text (all or nothing)."""
     rows = address_list_parse(municipality=municipality, text=text)
     with transaction.atomic():
         replaced, _detail = Address.objects.filter(municipality=municipality).delete()

@@ -179,3 +179,29 @@ def test_adviseur_reaches_the_counts_page_from_the_list(staff_client, heerenveen
     assert 'href="/heerenveen/meldingen/aantallen/"' in html
     response = staff_client.get("/heerenveen/meldingen/aantallen/")
     assert response.status_code == 200 and "Meldingen per CBS-buurt" in response.content.decode()
+
+
+def test_deleted_signals_still_count_in_their_buurt(make_signal, adviseur_heerenveen, heerenveen):
+    from django.core.management import call_command
+
+    from kompas.signals.selectors import signal_counts_per_buurt
+    from kompas.signals.services import signal_transition
+
+    signal, _code = make_signal(buurt_code="BU00740101")
+    signal_transition(signal=signal, to="afgesloten", by=adviseur_heerenveen, outcome="geen_grond")
+    Signal.objects.filter(pk=signal.pk).update(closed_at=timezone.now() - timedelta(days=400))
+    call_command("retention", "run", stdout=io.StringIO())
+    assert not Signal.objects.exists()
+    today = timezone.localdate()
+    counts = signal_counts_per_buurt(municipality=heerenveen, start=today, end=today)
+    assert counts["rows"] == [{"code": "BU00740101", "name": "Centrum", "count": 1}]
+
+
+def test_demo_signals_get_their_buurt_from_the_demo_address_list(heerenveen):
+    from kompas.signals.demo import load_demo
+
+    load_demo()
+    assert Address.objects.filter(municipality=heerenveen).count() == 3
+    assert Signal.objects.filter(buurt_code="BU00740101").count() == 2
+    located = Signal.objects.filter(buurt_code="BU00740101").first()
+    assert _location(located)["street"] == "Demostraat"
