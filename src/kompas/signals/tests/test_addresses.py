@@ -7,9 +7,7 @@ import io
 import json
 import logging
 from datetime import timedelta
-from pathlib import Path
 from urllib.error import URLError
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -21,28 +19,6 @@ from .conftest import intake_data
 
 pytestmark = pytest.mark.django_db
 URL = "/heerenveen/meldpunt/"
-PDOK = Path(__file__).parent / "data" / "pdok"
-
-
-@pytest.fixture
-def pdok(settings, monkeypatch):
-    """The Locatieserver switched on, answering from the recorded files; returns the list of
-    query strings asked."""
-    settings.KOMPAS_PDOK_ENABLED = True
-    asked = []
-
-    def fake_urlopen(request, timeout):
-        assert timeout <= 5
-        query = parse_qs(urlsplit(request.full_url).query)
-        asked.append(query)
-        q = query["q"][0]  # "postcode:8441ES and huisnummer:2"
-        postcode = q.split("postcode:")[1].split()[0]
-        number = q.split("huisnummer:")[1].split()[0]
-        path = PDOK / f"{postcode}-{number}.json"
-        return io.BytesIO((path if path.exists() else PDOK / "not-found.json").read_bytes())
-
-    monkeypatch.setattr(addresses, "urlopen", fake_urlopen)
-    return asked
 
 
 def _location(signal) -> dict:
