@@ -295,6 +295,32 @@ class CountsPeriodForm(forms.Form):
         return data
 
 
+class AddressListForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand met adressen"),
+        help_text=_(
+            "UTF-8, met de kopregel postcode;huisnummer;toevoeging;straat;woonplaats;buurtcode "
+            "(';' of ','). Het bestand vervangt de hele lijst."
+        ),
+        error_messages={"required": _("Kies een CSV-bestand.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            if upload.size > 50 * 1024 * 1024:
+                self.add_error("file", _("Het bestand is groter dan 50 MB."))
+                return data
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.add_error(
+                    "file", _("Het bestand is geen UTF-8-tekst. Sla het op als CSV UTF-8.")
+                )
+        return data
+
+
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Nieuwe status"), choices=SignalStatus.choices)
 

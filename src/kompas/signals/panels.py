@@ -33,3 +33,17 @@ def beheer_links(*, municipality):
         "description": _("met welke partners de gemeente meldingen mag delen, en op welke grond"),
         "order": 20,
     }
+
+
+def beheer_address_link(*, municipality):
+    """On the beheerder's page: the gemeente's own address list of the meldpunt."""
+    from django.urls import reverse
+
+    return {
+        "label": _("Adressenlijst meldpunt"),
+        "url": reverse("signals:address_list", kwargs={"slug": municipality.slug}),
+        "description": _(
+            "straat, woonplaats en CBS-buurt bij postcode en huisnummer, als PDOK uit staat"
+        ),
+        "order": 21,
+    }

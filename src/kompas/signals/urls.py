@@ -30,6 +30,7 @@ urlpatterns = [
         views.agreement_deactivate,
         name="agreement_deactivate",
     ),
+    path("<slug:slug>/adressen/", views.address_list, name="address_list"),
     path("<slug:slug>/dossiers/", views.dossier_list, name="dossier_list"),
     path("<slug:slug>/dossiers/<int:pk>/", views.dossier_detail, name="dossier_detail"),
 ]

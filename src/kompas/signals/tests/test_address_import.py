@@ -94,3 +94,35 @@ def test_missing_columns_unknown_gemeente_and_missing_file(tmp_path, heerenveen,
         call_command("signals", "adressen", "importeren", "GM0074", str(tmp_path / "weg.csv"))
     assert "Bestand niet gevonden" in capsys.readouterr().err
     assert not Address.objects.exists()
+
+
+def test_beheerder_uploads_the_list_in_the_product(client, heerenveen, make_member):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kompas.core.models import AuditEntry
+
+    client.force_login(make_member(heerenveen, "beheerder"))
+    assert "/heerenveen/adressen/" in client.get("/heerenveen/beheer/").content.decode()
+    bad = GOOD + "8441ES;twee;;Dracht;Heerenveen;\n"
+    response = client.post(
+        "/heerenveen/adressen/", {"file": SimpleUploadedFile("a.csv", bad.encode())}
+    )
+    assert response.status_code == 400
+    assert (
+        "regel 5: huisnummer &#x27;twee&#x27; is geen getal; letters gaan in de kolom toevoeging"
+        in response.content.decode()
+    )
+    assert not Address.objects.exists()
+    response = client.post(
+        "/heerenveen/adressen/",
+        {"file": SimpleUploadedFile("a.csv", ("\ufeff" + GOOD).encode())},
+        follow=True,
+    )
+    assert "3 adressen ingelezen" in response.content.decode()
+    assert Address.objects.filter(municipality=heerenveen).count() == 3
+    assert AuditEntry.objects.filter(note__startswith="adressenlijst meldpunt").exists()
+
+
+def test_only_the_beheerder_reaches_the_address_list(client, heerenveen, adviseur_heerenveen):
+    client.force_login(adviseur_heerenveen)
+    assert client.get("/heerenveen/adressen/").status_code == 404

@@ -2,6 +2,7 @@
 """Views of the meldpunt: public intake and follow-up (no login), and triage for team
 Veiligheid. One module per audience; the names stay importable as kompas.signals.views.X."""
 
+from .address_list import address_list
 from .agreements import (
     agreement_create,
     agreement_deactivate,
@@ -33,6 +34,7 @@ from .staff import (
 )
 
 __all__ = [
+    "address_list",
     "agreement_create",
     "agreement_deactivate",
     "agreement_edit",
