@@ -181,3 +181,15 @@ def test_demo_signals_get_their_buurt_from_the_demo_address_list(heerenveen):
     assert Signal.objects.filter(buurt_code="BU00740101").count() == 2
     located = Signal.objects.filter(buurt_code="BU00740101").first()
     assert _location(located)["street"] == "Demostraat"
+
+
+def test_api_reports_get_their_address_resolved_too(client, heerenveen, pdok):
+    from .test_intake import _api_payload
+
+    data = _api_payload(client, postcode="8441ES", number="2")
+    response = client.post(
+        "/api/v1/meldpunt/heerenveen/signals/", data, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    signal = Signal.objects.get()
+    assert signal.buurt_code == "BU00740101" and _location(signal)["town"] == "Heerenveen"
