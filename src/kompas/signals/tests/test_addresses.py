@@ -193,3 +193,15 @@ def test_api_reports_get_their_address_resolved_too(client, heerenveen, pdok):
     assert response.status_code == 201, response.content
     signal = Signal.objects.get()
     assert signal.buurt_code == "BU00740101" and _location(signal)["town"] == "Heerenveen"
+
+
+def test_staff_see_street_woonplaats_and_buurt_on_the_signal(staff_client, make_signal):
+    from kompas.signals.services import Location
+
+    signal, _code = make_signal(
+        buurt_code="BU00740101",
+        location=Location(postcode="8441ES", number="2", street="Dracht", town="Heerenveen"),
+    )
+    html = staff_client.get(f"/heerenveen/meldingen/{signal.pk}/").content.decode()
+    assert "Dracht 2, 8441ES Heerenveen" in html
+    assert "buurt Centrum (BU00740101)" in html

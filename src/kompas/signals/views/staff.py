@@ -110,6 +110,9 @@ def _detail_context(request, municipality, signal, **forms):
         "signal": signal,
         "view": view,
         "overdue": selectors.signal_is_overdue(signal),
+        "buurt_name": selectors.buurt_names(municipality=municipality).get(signal.buurt_code, "")
+        if signal.buurt_code
+        else "",
         "suggestion": suggest(view.description),
         "transition_form": forms.get("transition_form") or TransitionForm(current=signal.status),
         "classify_form": forms.get("classify_form")
