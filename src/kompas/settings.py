@@ -417,6 +417,13 @@ KOMPAS_MELDPUNT_CODE_FAILURES_PER_HOUR = env.int(
 KOMPAS_MELDPUNT_MIN_FILL_SECONDS = env.int("KOMPAS_MELDPUNT_MIN_FILL_SECONDS", default=3)
 KOMPAS_MELDPUNT_POW_BITS = env.int("KOMPAS_MELDPUNT_POW_BITS", default=16)
 KOMPAS_MELDPUNT_MAX_UPLOAD_MB = env.int("KOMPAS_MELDPUNT_MAX_UPLOAD_MB", default=10)
+# Addresses on the meldpunt: the PDOK Locatieserver is asked only when enabled (off in the demo
+# and in tests); otherwise, and when it cannot be reached, the gemeente's own address list.
+KOMPAS_PDOK_ENABLED = env.bool("KOMPAS_PDOK_ENABLED", default=False)
+KOMPAS_PDOK_URL = env.str(
+    "KOMPAS_PDOK_URL", default="https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+KOMPAS_PDOK_TIMEOUT_SECONDS = env.float("KOMPAS_PDOK_TIMEOUT_SECONDS", default=3.0)
 
 # --- Meetings (overleggen) --------------------------------------------------------------------
 # Days after a meeting was held during which its partner members still see the content of the

@@ -16,7 +16,12 @@ class SignalsConfig(AppConfig):
 
         from . import logfilter
         from .demo import load_demo
-        from .panels import beheer_link_retention, beheer_links, signals_panel
+        from .panels import (
+            beheer_address_link,
+            beheer_link_retention,
+            beheer_links,
+            signals_panel,
+        )
 
         # Scrub IPs, user agents and receipt codes from every handler that exists now
         # (Django's and gunicorn's; gunicorn sets up its loggers before loading the app).
@@ -41,6 +46,7 @@ class SignalsConfig(AppConfig):
         demo.register(load_demo, order=40)
         hooks.beheer_links.register(beheer_links)
         hooks.beheer_links.register(beheer_link_retention)
+        hooks.beheer_links.register(beheer_address_link)
         team = (Role.ADMIN, Role.ADVISOR)
         for code, label, description, order in (
             (

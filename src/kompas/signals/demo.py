@@ -2,17 +2,21 @@
 """Demo signals for Heerenveen (invented), two of them about the same address; sharing
 agreements for the four demo gemeenten (names, dates and articles illustrative)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.utils import timezone
 
 from kompas.core.models import Municipality, PartnerOrganisation
 
+from . import addresses, selectors
 from .constants import SignalStatus
 from .models import SharingAgreement, Signal
 from .services import (
+    AddressImportError,
     Contact,
     Location,
+    address_list_replace,
     sharing_agreement_save,
     signal_create,
     signal_question_ask,
@@ -118,21 +122,50 @@ def load_agreements() -> int:
     return made
 
 
+# Heerenveen's own address list in the demo (invented addresses; PDOK is off in the demo).
+DEMO_ADDRESSES = (
+    "postcode;huisnummer;toevoeging;straat;woonplaats;buurtcode\n"
+    "8441AB;12;;Demostraat;Heerenveen;BU00740101\n"
+    "8441AB;14;;Demostraat;Heerenveen;BU00740101\n"
+    "8442CD;3;A;Proefweg;Heerenveen;BU00740103\n"
+)
+
+
+def _resolved(municipality, location: Location) -> tuple[Location, str]:
+    """The demo location with street and woonplaats from the address list, and its buurt."""
+    found = addresses.address_resolve(
+        municipality=municipality,
+        postcode=location.postcode.replace(" ", ""),
+        number=location.number,
+        addition=location.addition,
+    )
+    if found is None:
+        return location, ""
+    return replace(location, street=found.street, town=found.town), found.buurt_code
+
+
 def load_demo() -> str | None:
     load_agreements()
     municipality = Municipality.objects.filter(code="GM0074").first()
     if municipality is None or Signal.objects.filter(municipality=municipality).exists():
         return None
+    if not selectors.address_list_count(municipality=municipality):
+        try:
+            address_list_replace(municipality=municipality, text=DEMO_ADDRESSES)
+        except AddressImportError:
+            pass  # no CBS buurten loaded: the demo signals keep their addresses as entered
     from django.contrib.auth import get_user_model
 
     adviseur = get_user_model().objects.filter(username="adviseur-heerenveen").first()
     lines = []
-    for phenomenon, text, location, contact, days_ago in DEMO:
+    for phenomenon, text, entered, contact, days_ago in DEMO:
+        location, buurt_code = _resolved(municipality, entered)
         new = signal_create(
             municipality=municipality,
             phenomenon=phenomenon,
             description=text,
             location=location,
+            buurt_code=buurt_code,
             contact=contact,
             channel="web",
             received_at=timezone.now() - timedelta(days=days_ago),

@@ -272,6 +272,55 @@ class FilterForm(forms.Form):
         ]
 
 
+class CountsPeriodForm(forms.Form):
+    """The period of the counts per buurt (received dates, inclusive)."""
+
+    start = forms.DateField(
+        label=_("Ontvangen vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 15-03-2026.")},
+    )
+    end = forms.DateField(
+        label=_("tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 15-03-2026.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Het einde van de periode ligt vóór het begin."))
+        return data
+
+
+class AddressListForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand met adressen"),
+        help_text=_(
+            "UTF-8, met de kopregel postcode;huisnummer;toevoeging;straat;woonplaats;buurtcode "
+            "(';' of ','). Het bestand vervangt de hele lijst."
+        ),
+        error_messages={"required": _("Kies een CSV-bestand.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            if upload.size > 50 * 1024 * 1024:
+                self.add_error("file", _("Het bestand is groter dan 50 MB."))
+                return data
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.add_error(
+                    "file", _("Het bestand is geen UTF-8-tekst. Sla het op als CSV UTF-8.")
+                )
+        return data
+
+
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Nieuwe status"), choices=SignalStatus.choices)
 

@@ -77,6 +77,9 @@ class Signal(models.Model):
     has_location = models.BooleanField(default=False)
     has_contact = models.BooleanField(default=False)
     address_tag = models.CharField(max_length=64, blank=True, db_index=True)
+    # The CBS buurt (BU...) of a resolved address inside the gemeente: a statistical area, so
+    # plain; the street and woonplaats stay in location_enc.
+    buurt_code = models.CharField(_("CBS-buurt"), max_length=10, blank=True, db_index=True)
     when_kind = models.CharField(
         _("wanneer"), max_length=12, choices=WhenKind.choices, default=WhenKind.UNKNOWN
     )
@@ -267,6 +270,7 @@ class SignalStatistic(models.Model):
     closed_at = models.DateTimeField(null=True)
     phenomenon = models.CharField(max_length=20, choices=Phenomenon.choices)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    buurt_code = models.CharField(max_length=10, blank=True)
     deleted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -274,3 +278,33 @@ class SignalStatistic(models.Model):
 
     def __str__(self) -> str:
         return f"statistiek melding {self.signal_id}"
+
+
+class Address(models.Model):
+    """One address from the gemeente's own address list (public BAG facts, so plain): what
+    the meldpunt resolves a postcode and huisnummer with when the PDOK Locatieserver is off or
+    does not know the address. Filled by `kompas signals adressen importeren`."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="signal_addresses"
+    )
+    postcode = models.CharField(_("postcode"), max_length=6)
+    number = models.PositiveIntegerField(_("huisnummer"))
+    addition = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    street = models.CharField(_("straat"), max_length=200)
+    town = models.CharField(_("woonplaats"), max_length=100)
+    buurt_code = models.CharField(_("CBS-buurt"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("adres")
+        verbose_name_plural = _("adressen")
+        ordering = ["postcode", "number", "addition"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "postcode", "number", "addition"],
+                name="signals_address_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.street} {self.number}{self.addition}, {self.postcode} {self.town}"

@@ -45,3 +45,17 @@ def beheer_link_retention(*, municipality):
         "description": _("wanneer contactgegevens en afgesloten meldingen verdwijnen"),
         "order": 21,
     }
+
+
+def beheer_address_link(*, municipality):
+    """On the beheerder's page: the gemeente's own address list of the meldpunt."""
+    from django.urls import reverse
+
+    return {
+        "label": _("Adressenlijst meldpunt"),
+        "url": reverse("signals:address_list", kwargs={"slug": municipality.slug}),
+        "description": _(
+            "straat, woonplaats en CBS-buurt bij postcode en huisnummer, als PDOK uit staat"
+        ),
+        "order": 22,
+    }

@@ -4,7 +4,7 @@ user's membership by the caller) and never returns another gemeente's rows."""
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
@@ -15,9 +15,11 @@ from django.utils.translation import gettext
 
 from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Municipality, PartnerOrganisation
+from kompas.core.selectors import region_search
 
 from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
 from .models import (
+    Address,
     Dossier,
     Forwarding,
     SharingAgreement,
@@ -311,3 +313,45 @@ def overdue_counts(*, now: datetime | None = None) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {row["municipality"]: row["n"] for row in rows}
+
+
+# --- Addresses and buurten -----------------------------------------------------------------------
+def address_list_find(
+    *, municipality: Municipality, postcode: str, number: int, addition: str = ""
+) -> Address | None:
+    """The gemeente's own list: the exact address, else another with the same postcode and
+    number (same street and buurt)."""
+    same = Address.objects.filter(municipality=municipality, postcode=postcode, number=number)
+    return same.filter(addition=addition).first() or same.order_by("addition").first()
+
+
+def address_list_count(*, municipality: Municipality) -> int:
+    return Address.objects.filter(municipality=municipality).count()
+
+
+def buurt_names(*, municipality: Municipality) -> dict[str, str]:
+    """CBS buurt code -> name, for the gemeente's buurten (core.Region)."""
+    return dict(
+        region_search(municipality=municipality)
+        .filter(code__startswith="BU")
+        .values_list("code", "name")
+    )
+
+
+def signal_counts_per_buurt(*, municipality: Municipality, start: date, end: date) -> dict:
+    """Signals received from `start` to `end` (local dates, inclusive) per CBS buurt, the
+    statistics rows of deleted signals included. Counts only.
+    {"rows": [{"code", "name", "count"}], "unknown": n, "total": n}"""
+    zone = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=zone)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
+    period = {"municipality": municipality, "created_at__gte": since, "created_at__lt": until}
+    counter: Counter = Counter(Signal.objects.filter(**period).values_list("buurt_code", flat=True))
+    counter.update(SignalStatistic.objects.filter(**period).values_list("buurt_code", flat=True))
+    unknown = counter.pop("", 0)
+    names = buurt_names(municipality=municipality)
+    rows = [
+        {"code": code, "name": names.get(code, code), "count": n} for code, n in counter.items()
+    ]
+    rows.sort(key=lambda r: (-r["count"], r["name"]))
+    return {"rows": rows, "unknown": unknown, "total": sum(counter.values()) + unknown}

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/meldpunt/verstuurd/", views.receipt, name="receipt"),
     path("<slug:slug>/meldpunt/opvolgen/", views.follow_up, name="follow_up"),
     path("<slug:slug>/meldingen/", views.signal_list, name="signal_list"),
+    path("<slug:slug>/meldingen/aantallen/", views.signal_counts, name="signal_counts"),
     path("<slug:slug>/meldingen/<int:pk>/", views.signal_detail, name="signal_detail"),
     path("<slug:slug>/meldingen/<int:pk>/status/", views.signal_transition, name="transition"),
     path("<slug:slug>/meldingen/<int:pk>/beoordelen/", views.signal_classify, name="classify"),
@@ -34,6 +35,7 @@ urlpatterns = [
         views.agreement_deactivate,
         name="agreement_deactivate",
     ),
+    path("<slug:slug>/adressen/", views.address_list, name="address_list"),
     path("<slug:slug>/dossiers/", views.dossier_list, name="dossier_list"),
     path("<slug:slug>/dossiers/<int:pk>/", views.dossier_detail, name="dossier_detail"),
 ]

@@ -23,7 +23,7 @@ from .. import antiabuse
 from ..crypto import receipt_code_format
 from ..forms import IntakeForm
 from ..uploads import use_memory_uploads
-from ..views import intake_busy_message, intake_create
+from ..views import intake_address, intake_busy_message, intake_create
 
 
 class ChallengeSerializer(serializers.Serializer):
@@ -131,7 +131,12 @@ class PublicSignalCreateView(APIView):
             )
         antiabuse.limit_hit(request, bucket="submit")
         try:
-            new = intake_create(municipality=municipality, data=form.cleaned_data, channel="api")
+            new = intake_create(
+                municipality=municipality,
+                data=form.cleaned_data,
+                channel="api",
+                address=intake_address(municipality, form.cleaned_data),
+            )
         except ValidationError as exc:
             return _no_store(problem_response(request, 400, errors=exc.message_dict))
         except OperationalError as exc:

@@ -6,6 +6,12 @@ audit entry. The public names stay importable as `kompas.signals.services.<name>
 
 from ..selectors import staff_choices
 from ._common import OBJECT_TYPE, REPORTER_LABEL, SYSTEM_LABEL, TransitionError
+from .addresses import (
+    AddressImportError,
+    AddressImportReport,
+    address_list_import,
+    address_list_replace,
+)
 from .agreements import sharing_agreement_deactivate, sharing_agreement_save
 from .feeds import signals_feed_monitoring
 from .forwarding import Export, agreement_ground, signal_forward
@@ -46,6 +52,8 @@ from .workflow import (
 
 __all__ = [
     "OBJECT_TYPE",
+    "AddressImportError",
+    "AddressImportReport",
     "REPORTER_LABEL",
     "ROTATE_BATCH",
     "SYSTEM_LABEL",
@@ -57,6 +65,8 @@ __all__ = [
     "RetentionReport",
     "SignalView",
     "TransitionError",
+    "address_list_import",
+    "address_list_replace",
     "address_normalise",
     "agreement_ground",
     "attachment_read",

@@ -63,6 +63,10 @@ class Location:
     number: str = ""
     addition: str = ""
     description: str = ""
+    # Filled when the address was resolved (signals.addresses); stored encrypted with the rest.
+    street: str = ""
+    town: str = ""
+    other_municipality: str = ""  # the gemeente it lies in, when the reporter confirmed that
 
     def is_empty(self) -> bool:
         return not any([self.postcode, self.number, self.addition, self.description])
@@ -132,12 +136,13 @@ def signal_create(
     attachments: list[tuple[str, bytes]] = (),
     channel: str = Channel.WEB,
     received_at: datetime | None = None,
+    buurt_code: str = "",
 ) -> NewSignal:
     """Store a new signal, encrypted. Attachments are (content type, cleaned bytes) as returned
     by attachments.attachment_clean. Returns the signal and its receipt code (shown once).
     `received_at` (default now) is when the report came in, for one entered afterwards (a
     phone call written down by staff, the demo): its date, response term and first history
-    row all follow it.
+    row all follow it. `buurt_code` is the CBS buurt of a resolved address inside the gemeente.
 
     All hashing and encryption happens before the transaction opens, so the database write
     lock (SQLite) is held only for the inserts themselves."""
@@ -161,6 +166,7 @@ def signal_create(
         location_enc="" if location.is_empty() else crypto.encrypt(json.dumps(location.__dict__)),
         has_location=not location.is_empty(),
         address_tag=crypto.lookup_tag(f"address:{municipality.pk}", address) if address else "",
+        buurt_code=buurt_code,
         contact_enc="" if contact.is_empty() else crypto.encrypt(json.dumps(contact.__dict__)),
         has_contact=not contact.is_empty(),
         when_kind=when_kind,

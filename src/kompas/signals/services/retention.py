@@ -139,6 +139,7 @@ def retention_run(*, dry_run: bool = True, now: datetime | None = None) -> Reten
                         "closed_at": s.closed_at,
                         "phenomenon": s.effective_phenomenon,
                         "outcome": s.outcome,
+                        "buurt_code": s.buurt_code,
                         "deleted_at": now,
                     },
                 )

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -105,3 +107,29 @@ def intake_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+PDOK = Path(__file__).parent / "data" / "pdok"
+
+
+@pytest.fixture
+def pdok(settings, monkeypatch):
+    """The Locatieserver switched on, answering from the recorded files; returns the list of
+    query strings asked."""
+    settings.KOMPAS_PDOK_ENABLED = True
+    asked = []
+
+    def fake_urlopen(request, timeout):
+        assert timeout <= 5
+        query = parse_qs(urlsplit(request.full_url).query)
+        asked.append(query)
+        q = query["q"][0]  # "postcode:8441ES and huisnummer:2"
+        postcode = q.split("postcode:")[1].split()[0]
+        number = q.split("huisnummer:")[1].split()[0]
+        path = PDOK / f"{postcode}-{number}.json"
+        return io.BytesIO((path if path.exists() else PDOK / "not-found.json").read_bytes())
+
+    from kompas.signals import addresses
+
+    monkeypatch.setattr(addresses, "urlopen", fake_urlopen)
+    return asked

@@ -2,6 +2,7 @@
 """Views of the meldpunt: public intake and follow-up (no login), and triage for team
 Veiligheid. One module per audience; the names stay importable as kompas.signals.views.X."""
 
+from .address_list import address_list
 from .agreements import (
     agreement_create,
     agreement_deactivate,
@@ -11,6 +12,7 @@ from .agreements import (
 from .public import (
     follow_up,
     intake,
+    intake_address,
     intake_busy_message,
     intake_contact,
     intake_create,
@@ -23,6 +25,7 @@ from .staff import (
     dossier_detail,
     dossier_list,
     signal_classify,
+    signal_counts,
     signal_detail,
     signal_forward,
     signal_link,
@@ -32,6 +35,7 @@ from .staff import (
 )
 
 __all__ = [
+    "address_list",
     "agreement_create",
     "agreement_deactivate",
     "agreement_edit",
@@ -43,11 +47,13 @@ __all__ = [
     "intake",
     "intake_busy_message",
     "intake_contact",
+    "intake_address",
     "intake_create",
     "intake_location",
     "receipt",
     "retention_settings",
     "signal_classify",
+    "signal_counts",
     "signal_detail",
     "signal_forward",
     "signal_link",

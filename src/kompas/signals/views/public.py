@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from kompas.core.db import database_busy
 
-from .. import antiabuse, receipt_once, selectors, services
+from .. import addresses, antiabuse, receipt_once, selectors, services
 from ..constants import PUBLIC_STATUS_TEXT, Phenomenon
 from ..crypto import receipt_code_format
 from ..forms import (
@@ -42,13 +42,54 @@ def _public(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def intake_location(data) -> services.Location:
+def intake_location(
+    data, address: addresses.ResolvedAddress | None = None, *, outside: bool = False
+) -> services.Location:
     return services.Location(
         postcode=data.get("postcode", ""),
         number=data.get("number", ""),
         addition=data.get("addition", ""),
         description=data.get("place", ""),
+        street=address.street if address else "",
+        town=address.town if address else "",
+        other_municipality=address.municipality_name if address and outside else "",
     )
+
+
+def intake_address(municipality, data) -> addresses.ResolvedAddress | None:
+    """The entered postcode and huisnummer resolved (PDOK or the gemeente's list), or None."""
+    if not (data.get("postcode") and data.get("number")):
+        return None
+    return addresses.address_resolve(
+        municipality=municipality,
+        postcode=data["postcode"],
+        number=data["number"],
+        addition=data.get("addition", ""),
+    )
+
+
+def _address_question(municipality, data, address, post) -> tuple[str, str] | None:
+    """(question, key) when the address lies in another gemeente and the reporter has not yet
+    confirmed this very address; None when the report can be filed."""
+    if address is None or address.inside(municipality):
+        return None
+    key = addresses.address_key(
+        postcode=data["postcode"], number=data["number"], addition=data.get("addition", "")
+    )
+    if post.get("address_confirmed") == key:
+        return None
+    question = _(
+        "Dit adres (%(street)s %(number)s%(addition)s, %(town)s) ligt in gemeente %(other)s, "
+        "niet in gemeente %(here)s. Klopt het adres? Verstuur opnieuw om het toch te melden."
+    ) % {
+        "street": address.street,
+        "number": data["number"],
+        "addition": data.get("addition", ""),
+        "town": address.town,
+        "other": address.municipality_name or address.municipality_code,
+        "here": municipality.name,
+    }
+    return question, key
 
 
 def intake_contact(data) -> services.Contact:
@@ -75,12 +116,16 @@ def _busy_text() -> str:
     )
 
 
-def intake_create(*, municipality, data, channel) -> services.NewSignal:
+def intake_create(*, municipality, data, channel, address=None) -> services.NewSignal:
+    """File the report; `address` is the resolved address (intake_address), whose street and
+    woonplaats go with the encrypted location and whose buurt counts when it lies inside."""
+    inside = address is not None and address.inside(municipality)
     return services.signal_create(
         municipality=municipality,
         phenomenon=data["phenomenon"],
         description=data["description"],
-        location=intake_location(data),
+        location=intake_location(data, address, outside=address is not None and not inside),
+        buurt_code=address.buurt_code if inside else "",
         when_kind=data.get("when_kind") or "onbekend",
         when_from=data.get("when_from"),
         when_to=data.get("when_to"),
@@ -113,13 +158,23 @@ def _intake(request, slug):
     form = IntakeForm(request.POST, request.FILES)
     status = 400
     if form.is_valid():
+        address = intake_address(municipality, form.cleaned_data)
+        question = _address_question(municipality, form.cleaned_data, address, request.POST)
+        if question is not None:
+            # Not a refusal: the form comes back as filled in, with the question above it.
+            context["address_question"], context["address_confirm"] = question
+            form.note_dropped_attachments()
+            context["form"] = form
+            return _public(render(request, "signals/public/intake.html", context))
         token = form.cleaned_data["started"]
         if not antiabuse.form_token_claim(token):
             # This very form was sent before (a reload of the old POST, a double click).
             return _public(render(request, "signals/public/already_sent.html", context, status=409))
         antiabuse.limit_hit(request, bucket="submit")
         try:
-            new = intake_create(municipality=municipality, data=form.cleaned_data, channel="web")
+            new = intake_create(
+                municipality=municipality, data=form.cleaned_data, channel="web", address=address
+            )
         except ValidationError as exc:
             antiabuse.form_token_release(token)
             for fld, errs in exc.message_dict.items():

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +20,7 @@ from .. import selectors, services
 from ..classifier import suggest
 from ..forms import (
     ClassifyForm,
+    CountsPeriodForm,
     FilterForm,
     ForwardForm,
     LinkForm,
@@ -32,19 +34,46 @@ def _staff(request, slug):
     return municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
 
 
+def _counts_page(request, municipality):
+    """Counts only: per status, per phenomenon and, for the chosen period, per CBS buurt."""
+    today = timezone.localdate()
+    form = CountsPeriodForm(request.GET or None)
+    chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    start = chosen.get("start") or today.replace(month=1, day=1)
+    end = chosen.get("end") or today
+    if start > end:  # only a start after today: the year of that start
+        end = start.replace(month=12, day=31)
+    if not form.is_bound:
+        form = CountsPeriodForm(initial={"start": start, "end": end})
+    return render(
+        request,
+        "signals/signal_counts.html",
+        {
+            "municipality": municipality,
+            "counts": selectors.signal_counts(municipality=municipality),
+            "period_form": form,
+            "start": start,
+            "end": end,
+            "per_buurt": selectors.signal_counts_per_buurt(
+                municipality=municipality, start=start, end=end
+            ),
+        },
+    )
+
+
+def signal_counts(request, slug):
+    municipality, _membership = municipality_get_for_user(
+        user=request.user, slug=slug, roles=[Role.ADMIN, Role.ADVISOR, Role.READER]
+    )
+    return _counts_page(request, municipality)
+
+
 def signal_list(request, slug):
     municipality, membership = municipality_get_for_user(
         user=request.user, slug=slug, roles=[Role.ADMIN, Role.ADVISOR, Role.READER]
     )
     if membership.role == Role.READER:
-        return render(
-            request,
-            "signals/signal_counts.html",
-            {
-                "municipality": municipality,
-                "counts": selectors.signal_counts(municipality=municipality),
-            },
-        )
+        return _counts_page(request, municipality)
     staff = list(selectors.staff_choices(municipality=municipality))
     form = FilterForm(request.GET or None, staff=staff)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -81,6 +110,9 @@ def _detail_context(request, municipality, signal, **forms):
         "signal": signal,
         "view": view,
         "overdue": selectors.signal_is_overdue(signal),
+        "buurt_name": selectors.buurt_names(municipality=municipality).get(signal.buurt_code, "")
+        if signal.buurt_code
+        else "",
         "suggestion": suggest(view.description),
         "transition_form": forms.get("transition_form") or TransitionForm(current=signal.status),
         "classify_form": forms.get("classify_form")
