@@ -154,3 +154,46 @@ def test_annual_figures_count_the_adopted_choice_and_the_voorlichting(
     assert rows[0]["value"] == "ja" and rows[0]["note"] == "3 gekozen fenomenen"
     assert rows[1]["value"] == 2
     assert rows[1]["note"] == "bereik 35 personen, 12 organisaties"
+
+
+def test_evidence_page_shows_police_figures_with_trend_and_comparison(
+    client, heerenveen, adviseur_heerenveen, make_keuze
+):
+    from kompas.monitoring.models import DataImport, Indicator, Observation
+
+    indicator = Indicator.objects.create(
+        code="test-drugshandel",
+        name="Drugshandel (test)",
+        unit="aantal",
+        source="politie-misdrijven",
+    )
+    origin = DataImport.objects.create(file_name="test", format="client-csv")
+    for code, year, value in (
+        ("GM0074", 2023, 40),
+        ("GM0074", 2024, 52),
+        ("GM0074", 2025, 61),
+        ("GM0098", 2025, 9),
+    ):
+        Observation.objects.create(
+            indicator=indicator,
+            region_code=code,
+            period=str(year),
+            year=year,
+            grain="year",
+            value=value,
+            source_import=origin,
+        )
+    keuze = make_keuze(heerenveen, year=2026, decision_date=date(2026, 2, 10))
+    client.force_login(adviseur_heerenveen)
+    response = client.get(reverse("fenomenen:keuze_detail", args=["heerenveen", keuze.pk]))
+    (figure,) = response.context["evidence"]["police"]
+    assert [(p["period"], p["value"]) for p in figure["points"]] == [
+        ("2023", 40),
+        ("2024", 52),
+        ("2025", 61),
+    ]
+    assert figure["year"] == 2025
+    assert figure["rows"][0].is_own and figure["rows"][0].value == 61
+    labels = [r.label for r in figure["rows"]]
+    assert "Zuidoost Friesland" in " ".join(labels) and any("Gemeenten met" in x for x in labels)
+    assert "Drugshandel (test)" in response.content.decode()
