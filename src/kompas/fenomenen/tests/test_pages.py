@@ -202,3 +202,47 @@ def test_each_list_downloads_as_csv(
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert header in rows[0] and len(rows) == 2
+
+
+def test_adviseur_records_a_witte_vlek_and_a_past_review_is_marked(client, users, spot):
+    client.force_login(users["adviseur"])
+    url = reverse("fenomenen:spot_create", args=["heerenveen"])
+    response = client.post(
+        url,
+        {
+            "kind": "sector",
+            "subject": "Vakantieparken",
+            "plan": "Eigenaren bezoeken met politie en VTH.",
+            "status": "open",
+            "review_date": "2999-02-01",
+        },
+    )
+    assert response.status_code == 302
+    assert WhiteSpot.objects.filter(subject="Vakantieparken", municipality__slug="heerenveen")
+    html = client.get(reverse("fenomenen:spot_list", args=["heerenveen"])).content.decode()
+    # the Havengebied review (10-02-2026) is past; the new one is not
+    assert html.count("herziening verlopen") == 1
+
+
+def test_a_lezer_sees_no_write_links(client, users, heerenveen, make_keuze, make_activity, spot):
+    keuze = make_keuze(heerenveen)
+    make_activity(heerenveen)
+    client.force_login(users["lezer"])
+    for url in (
+        reverse("fenomenen:keuze_list", args=["heerenveen"]),
+        reverse("fenomenen:keuze_detail", args=["heerenveen", keuze.pk]),
+        reverse("fenomenen:spot_list", args=["heerenveen"]),
+        reverse("fenomenen:activity_list", args=["heerenveen"]),
+    ):
+        html = client.get(url).content.decode()
+        assert "/nieuw/" not in html and "/bewerken/" not in html, url
+        assert "/verwijderen/" not in html, url
+
+
+def test_an_export_is_audited(client, users):
+    from kompas.core.models import AuditEntry
+
+    client.force_login(users["lezer"])
+    client.get(reverse("fenomenen:activity_list", args=["heerenveen"]), {"formaat": "csv"})
+    entry = AuditEntry.objects.filter(object_type="fenomenen.activity").get()
+    assert entry.note == "csv"

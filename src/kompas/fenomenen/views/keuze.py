@@ -39,7 +39,7 @@ def keuze_list(request, slug):
         return export(
             request,
             municipality=municipality,
-            object_type="fenomenen.keuze",
+            object_type="fenomenen.phenomenonchoice",
             filename="fenomenenkeuze",
             headers=[
                 _("Jaar"),
@@ -143,7 +143,7 @@ def spot_list(request, slug):
         return export(
             request,
             municipality=municipality,
-            object_type="fenomenen.wittevlek",
+            object_type="fenomenen.whitespot",
             filename="witte-vlekken",
             headers=[
                 _("Soort"),

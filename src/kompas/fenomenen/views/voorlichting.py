@@ -62,7 +62,7 @@ def activity_list(request, slug):
         return export(
             request,
             municipality=municipality,
-            object_type="fenomenen.voorlichting",
+            object_type="fenomenen.activity",
             filename="voorlichting",
             headers=_headers(),
             rows=rows,
