@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "kompas.crisis",
     "kompas.openbareorde",
     "kompas.ondermijning",
+    "kompas.fenomenen",
 ]
 
 MIDDLEWARE = [
@@ -330,6 +331,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ControleStatusEnum": "kompas.ondermijning.constants.ControleStatus",
         "UnderminingDayStatusEnum": "kompas.ondermijning.constants.DayStatus",
+        "PhenomenonChoiceStatusEnum": "kompas.fenomenen.constants.KeuzeStatus",
     },
 }
 

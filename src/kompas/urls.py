@@ -23,6 +23,8 @@ from kompas.core import urls as core_urls
 from kompas.core.api import urls as core_api_urls
 from kompas.crisis import urls as crisis_urls
 from kompas.crisis.api import urls as crisis_api_urls
+from kompas.fenomenen import urls as fenomenen_urls
+from kompas.fenomenen.api import urls as fenomenen_api_urls
 from kompas.meetings import urls as meetings_urls
 from kompas.meetings.api import urls as meetings_api_urls
 from kompas.monitoring import urls as monitoring_urls
@@ -49,6 +51,7 @@ KOMPAS_URLS = [
     ("crisis", crisis_urls, crisis_api_urls),
     ("openbareorde", openbareorde_urls, openbareorde_api_urls),
     ("ondermijning", ondermijning_urls, ondermijning_api_urls),
+    ("fenomenen", fenomenen_urls, fenomenen_api_urls),
     ("core", core_urls, core_api_urls),
 ]
 
