@@ -250,8 +250,8 @@ def main() -> None:
         verdict = "met" if p95(page_runs) < GOAL_P95_MS else "NOT met"
         constant = "constant" if q_small[name] == q_large[name] else "NOT constant"
         print(
-            f"{name}: p50 +{statistics.median(page_runs) - statistics.median(floor_runs):.1f} ms, "
-            f"p95 +{p95(page_runs) - p95(floor_runs):.1f} ms above the floor over {args.repeat} "
+            f"{name}: p50 {statistics.median(page_runs) - statistics.median(floor_runs):+.1f} ms, "
+            f"p95 {p95(page_runs) - p95(floor_runs):+.1f} ms against the floor over {args.repeat} "
             f"warm requests; goal p95 < {GOAL_P95_MS} ms: {verdict}; queries {q_small[name]} with "
             f"one year, {q_large[name]} with {YEARS}: {constant}"
         )
