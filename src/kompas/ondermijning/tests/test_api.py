@@ -53,17 +53,17 @@ def test_dutch_errors_and_nothing_stored(client, heerenveen, make_member):
     client.force_login(make_member(heerenveen, "adviseur"))
     response = _post(client, {**BODY, "date": "2025-02-30", "branche": "kermis"})
     assert response.status_code == 400
-    errors = response.json()
+    errors = response.json()["errors"]
     assert errors["date"] == ["Geef een bestaande datum als JJJJ-MM-DD."]
     assert errors["branche"] == ["Onbekende branche: kermis."]
     response = _post(client, {**BODY, "partners": ["onbekend"]})
-    assert response.json()["partners"] == ["Onbekende partner: onbekend."]
+    assert response.json()["errors"]["partners"] == ["Onbekende partner: onbekend."]
     response = _post(
         client, {**BODY, "locations": [{"address": "X 1", "findings": [{"outcome": "boete"}]}]}
     )
     assert response.status_code == 400
     response = _post(client, {**BODY, "date": "2099-01-01"})
-    assert "kan nog niet uitgevoerd zijn" in response.json()["status"][0]
+    assert "kan nog niet uitgevoerd zijn" in response.json()["errors"]["status"][0]
     assert not Controle.objects.exists() and not Finding.objects.exists()
     assert not Event.objects.exists()
 

@@ -161,7 +161,7 @@ def test_the_events_api_refuses_a_kind_a_register_owns(client, heerenveen, advis
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert "zelf vast" in response.json()["kind"]
+    assert "zelf vast" in str(response.json()["errors"]["kind"])
     assert not Event.objects.exists()
 
 
