@@ -145,4 +145,7 @@ def test_kvo_form_page(client, heerenveen, make_member):
     assert "verloopt na de datum" in bad.content.decode()
     assert not KvoPark.objects.exists()
     assert client.post(url, {**data, "expires_on": "2028-01-10"}).status_code == 302
-    assert KvoPark.objects.get().get_level_display() == "Basis samenwerken"
+    park = KvoPark.objects.get()
+    assert park.get_level_display() == "Basis samenwerken"
+    edit = client.get(reverse("ondermijning:kvo_edit", args=["heerenveen", park.pk]))
+    assert 'href="/heerenveen/ondermijning/kvo-b/">Annuleren' in edit.content.decode()

@@ -226,6 +226,7 @@ def kvo_form(request, slug, pk=None):
             heading=_("KVO-B-bedrijventerrein bewerken")
             if pk
             else _("Nieuw KVO-B-bedrijventerrein"),
+            back=reverse("ondermijning:kvo_list", args=[slug]),
         ),
     )
 
