@@ -15,12 +15,13 @@ class OndermijningConfig(AppConfig):
         from kompas.core.constants import INTERNAL_ROLES
 
         from .demo import load_demo
-        from .panels import annual_figures, ondermijning_panel
+        from .panels import annual_figures, kvo_panel, ondermijning_panel
         from .selectors import owned_event_kinds
 
         hooks.register_event_kinds.register(owned_event_kinds)
         hooks.annual_figures.register(annual_figures)
         panels.register(ondermijning_panel)
+        panels.register(kvo_panel)
         panels.register_nav(
             panels.NavItem(
                 title=_("Ondermijning"),

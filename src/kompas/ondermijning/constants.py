@@ -48,3 +48,32 @@ class Outcome(models.TextChoices):
 class DayStatus(models.TextChoices):
     PLANNED = "gepland", _("gepland")
     HELD = "gehouden", _("gehouden")
+
+
+# --- Opkopers (DOR/DOL) and KVO-B ------------------------------------------------------------
+class DealerBranche(models.TextChoices):
+    """Kinds of opkopers (handelaren in gebruikte goederen, art. 437 Sr)."""
+
+    PRECIOUS = "edelmetaal", _("goud, zilver en juwelen")
+    ELECTRONICS = "elektronica", _("telefoons en elektronica")
+    BICYCLES = "fietsen", _("fietsen")
+    ANTIQUES = "antiek", _("antiek en curiosa")
+    SECOND_HAND = "kringloop", _("kringloop en tweedehands")
+    CAR_PARTS = "auto-onderdelen", _("auto-onderdelen")
+    OTHER = "overig", _("overig")
+
+
+class KvoLevel(models.TextChoices):
+    """Levels of the Keurmerk Veilig Ondernemen voor bedrijventerreinen: the first
+    certificate 'Basis samenwerken', then one to three stars as the cooperation matures."""
+
+    BASIS = "basis", _("Basis samenwerken")
+    STAR1 = "ster1", _("1 ster")
+    STAR2 = "ster2", _("2 sterren")
+    STAR3 = "ster3", _("3 sterren")
+
+
+# A KVO-B certificate is valid for three years, with a yearly evaluation.
+KVO_VALID_YEARS = 3
+# Certificates expiring within this many days are listed on the start page.
+KVO_EXPIRY_WARNING_DAYS = 90

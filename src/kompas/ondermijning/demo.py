@@ -2,15 +2,18 @@
 """Demo ondermijning (invented, labelled demodata): integrale controles in 2025 and the
 current year for Weststellingwerf and Heerenveen, with locations and findings, and ten held
 ondermijningsdagen of Zuidoost Friesland in 2025 across the four gemeenten plus a few this
-year. Dates are written as seen from 2026 (core.demo.demo_date). The norm events come from
-these registers, not from policy's demo. Idempotent."""
+year; a few opkopers with their DOR checks and two KVO-B parks, one of which expires within
+the start page's 90 days. Dates are written as seen from 2026 (core.demo.demo_date). The norm
+events come from these registers, not from policy's demo. Idempotent."""
+
+from datetime import timedelta
 
 from kompas.core.demo import demo_date
 from kompas.core.models import Municipality, PartnerOrganisation, Partnership
 
 from . import selectors, services
-from .constants import ControleStatus, DayStatus
-from .models import Branche, Controle, UnderminingDay
+from .constants import KVO_VALID_YEARS, ControleStatus, DayStatus, KvoLevel
+from .models import Branche, Controle, Dealer, KvoPark, UnderminingDay
 
 PARTNERSHIP = "zuidoost-friesland"
 
@@ -138,6 +141,113 @@ CONTROLES = [
 ]
 
 
+# Opkopers: (gemeente, name, invented KvK number, address, branche, in DOR since or None,
+#  [(check date, outcome, text)])
+DEALERS = [
+    (
+        "GM0098",
+        "Goud- en Zilverhandel De Linde (demo)",
+        "99000011",
+        "Hoofdstraat-Oost 40, Wolvega",
+        "edelmetaal",
+        "2024-03-01",
+        [("2025-09-24", "niets", "Inkoopregister bijgewerkt in het DOR.")],
+    ),
+    (
+        "GM0098",
+        "Telefoonpunt Wolvega (demo)",
+        "99000012",
+        "Stationsweg 7, Wolvega",
+        "elektronica",
+        None,
+        [("2025-09-24", "waarschuwing", "Niet ingeschreven in het DOR; termijn van vier weken.")],
+    ),
+    (
+        "GM0074",
+        "Rijwielhandel Het Meer (demo)",
+        "99000021",
+        "Dracht 101, Heerenveen",
+        "fietsen",
+        "2025-01-15",
+        [],
+    ),
+    (
+        "GM0074",
+        "Kringloop De Kavels (demo)",
+        "99000022",
+        "De Kavels 12, Heerenveen",
+        "kringloop",
+        "2023-06-01",
+        [("2025-05-20", "niets", "")],
+    ),
+]
+
+
+def _dealers_and_parks(gemeenten) -> tuple[int, int]:
+    """A few opkopers with their checks, and two KVO-B parks: one whose certificate runs out
+    within the start page's 90 days, one renewed last year."""
+    dealers = parks = 0
+    for code, name, kvk, address, branche, since, checks in DEALERS:
+        municipality = gemeenten[code]
+        if Dealer.objects.filter(municipality=municipality, kvk_number=kvk).exists():
+            continue
+        dealer = services.dealer_save(
+            municipality=municipality,
+            dealer=Dealer(),
+            by=None,
+            fields={
+                "name": name,
+                "kvk_number": kvk,
+                "address": address,
+                "branche": branche,
+                "dor_required": True,
+                "dor_since": demo_date(since) if since else None,
+            },
+            is_demo=True,
+        )
+        for iso, outcome, text in checks:
+            services.dealer_check_add(
+                dealer=dealer, on=demo_date(iso), outcome=outcome, text=text, by=None
+            )
+        dealers += 1
+    expiring = selectors.today() + timedelta(days=60)
+    renewed = demo_date("2025-06-01")
+    for code, name, level, certified, expires in (
+        (
+            "GM0074",
+            "Bedrijventerrein Kanaal (demo)",
+            KvoLevel.STAR1,
+            expiring - timedelta(days=365 * KVO_VALID_YEARS),
+            expiring,
+        ),
+        (
+            "GM0098",
+            "Bedrijventerrein Lindeweg (demo)",
+            KvoLevel.BASIS,
+            renewed,
+            renewed + timedelta(days=365 * KVO_VALID_YEARS),
+        ),
+    ):
+        municipality = gemeenten[code]
+        if KvoPark.objects.filter(municipality=municipality, name=name).exists():
+            continue
+        services.kvo_save(
+            municipality=municipality,
+            park=KvoPark(),
+            by=None,
+            fields={
+                "name": name,
+                "level": level,
+                "certified_on": certified,
+                "expires_on": expires,
+                "next_review": max(certified + timedelta(days=365), selectors.today()),
+            },
+            is_demo=True,
+        )
+        parks += 1
+    return dealers, parks
+
+
 def _partners(codes: str):
     return list(PartnerOrganisation.objects.filter(code__in=codes.split()))
 
@@ -228,7 +338,9 @@ def load_demo() -> str:
                     controle=controle, location=location, outcome=outcome, text=text, by=None
                 )
         added += 1
+    dealers, parks = _dealers_and_parks(gemeenten)
     return (
         f"Ondermijning: {len(DAYS)} ondermijningsdagen Zuidoost Friesland, "
-        f"{added} integrale controles toegevoegd."
+        f"{added} integrale controles, {dealers} opkopers en {parks} KVO-B-bedrijventerreinen "
+        "toegevoegd."
     )

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .constants import ControleStatus, DayStatus, Outcome
-from .models import Controle, UnderminingDay
+from .models import Controle, Dealer, KvoPark, UnderminingDay
 
 EXTRA_LOCATIONS = 3
 
@@ -130,3 +130,41 @@ class DayForm(forms.ModelForm):
         self.fields["partnership"].empty_label = None
         self.fields["partners"].queryset = partners
         self.fields["status"].choices = DayStatus.choices
+
+
+class DealerForm(forms.ModelForm):
+    class Meta:
+        model = Dealer
+        fields = ["name", "kvk_number", "address", "branche", "dor_required", "dor_since", "notes"]
+        widgets = {"dor_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class DealerCheckForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    outcome = forms.ChoiceField(label=_("Bevinding"), choices=Outcome.choices)
+    text = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class KvoForm(forms.ModelForm):
+    class Meta:
+        model = KvoPark
+        fields = ["name", "level", "certified_on", "expires_on", "next_review", "notes"]
+        widgets = {
+            "certified_on": DateInput(),
+            "expires_on": DateInput(),
+            "next_review": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Soort lijst"),
+        choices=[("controles", _("integrale controles")), ("opkopers", _("opkopers"))],
+    )
+    file = forms.FileField(
+        label=_("CSV-bestand"),
+        help_text=_("Puntkomma als scheidingsteken, UTF-8, datums als dd-mm-jjjj."),
+    )

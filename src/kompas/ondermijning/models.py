@@ -3,12 +3,13 @@
 the ondermijningsdagen of a samenwerkingsverband. A controle belongs to one gemeente; a day
 to one samenwerkingsverband, hosted by one of its gemeenten."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kompas.core.models import CreatedMixin, Municipality, PartnerOrganisation, Partnership
 
-from .constants import ControleReason, ControleStatus, DayStatus, Outcome
+from .constants import ControleReason, ControleStatus, DayStatus, DealerBranche, KvoLevel, Outcome
 
 
 class Branche(models.Model):
@@ -160,3 +161,87 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.get_outcome_display()
+
+
+def validate_kvk(value: str) -> None:
+    """A KvK number is exactly eight digits."""
+    if not (len(value) == 8 and value.isascii() and value.isdigit()):
+        raise ValidationError(
+            _("Een KvK-nummer bestaat uit precies 8 cijfers (gevonden: “%(v)s”)."),
+            params={"v": value},
+            code="kvk",
+        )
+
+
+class Dealer(CreatedMixin):
+    """An opkoper (second-hand dealer) in the gemeente, with its obligation to register its
+    purchases in the Digitaal Opkopers Register (DOR)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="dealers", verbose_name=_("gemeente")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, validators=[validate_kvk])
+    address = models.CharField(_("adres"), max_length=200)
+    branche = models.CharField(_("branche"), max_length=20, choices=DealerBranche.choices)
+    dor_required = models.BooleanField(_("DOR-plichtig"), default=True)
+    dor_since = models.DateField(_("in het DOR sinds"), null=True, blank=True)
+    notes = models.TextField(_("toelichting"), blank=True, max_length=5000)
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    class Meta:
+        verbose_name = _("opkoper")
+        verbose_name_plural = _("opkopers")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "kvk_number"],
+                name="ondermijning_dealer_unique_kvk",
+                violation_error_message=_("Deze gemeente heeft al een opkoper met dit KvK-nummer."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kvk_number})"
+
+
+class DealerCheck(models.Model):
+    """A check of an opkoper (its DOR registrations, its books) and what it found."""
+
+    dealer = models.ForeignKey(
+        Dealer, on_delete=models.CASCADE, related_name="checks", verbose_name=_("opkoper")
+    )
+    date = models.DateField(_("datum"))
+    outcome = models.CharField(_("bevinding"), max_length=15, choices=Outcome.choices)
+    text = models.TextField(_("toelichting"), blank=True, max_length=5000)
+
+    class Meta:
+        verbose_name = _("controle opkoper")
+        verbose_name_plural = _("controles opkopers")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y} {self.get_outcome_display()}"
+
+
+class KvoPark(CreatedMixin):
+    """A business park with (or working towards) the Keurmerk Veilig Ondernemen (KVO-B)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="kvo_parks", verbose_name=_("gemeente")
+    )
+    name = models.CharField(_("bedrijventerrein"), max_length=200)
+    level = models.CharField(_("niveau"), max_length=10, choices=KvoLevel.choices)
+    certified_on = models.DateField(_("certificaat behaald op"))
+    expires_on = models.DateField(_("certificaat geldig tot"))
+    next_review = models.DateField(_("volgende evaluatie"), null=True, blank=True)
+    notes = models.TextField(_("toelichting"), blank=True, max_length=5000)
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    class Meta:
+        verbose_name = _("KVO-B-bedrijventerrein")
+        verbose_name_plural = _("KVO-B-bedrijventerreinen")
+        ordering = ["expires_on", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_level_display()})"

@@ -28,6 +28,24 @@ def ondermijning_panel(*, request, municipality, membership):
     )
 
 
+def kvo_panel(*, request, municipality, membership):
+    """KVO-B certificates that expire within 90 days (or lapsed in the last 90)."""
+    if membership.role not in INTERNAL_ROLES:
+        return None
+    parks = list(selectors.kvo_expiring(municipality=municipality, on=selectors.today()))
+    if not parks:
+        return None
+    return Panel(
+        title=_("KVO-B-certificaten die verlopen"),
+        template="ondermijning/_kvo_panel.html",
+        context={
+            "parks": parks,
+            "url": reverse("ondermijning:kvo_list", kwargs={"slug": municipality.slug}),
+        },
+        order=51,
+    )
+
+
 def annual_figures(*, municipality, year):
     figures = selectors.year_figures(municipality=municipality, year=year)
     return {

@@ -7,10 +7,10 @@ the days and the summary, but only the controles (and findings) of their own gem
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +20,17 @@ from kompas.core.models import Membership, Municipality, PartnerOrganisation, Pa
 from kompas.core.selectors import membership_list, municipality_get_for_user, partnership_list
 from kompas.signals import selectors as signal_selectors
 
-from .constants import COUNTED_STATUSES, DAYS_PER_YEAR, DayStatus
-from .models import Branche, Controle, ControleLocation, Finding, UnderminingDay
+from .constants import COUNTED_STATUSES, DAYS_PER_YEAR, KVO_EXPIRY_WARNING_DAYS, DayStatus
+from .models import (
+    Branche,
+    Controle,
+    ControleLocation,
+    Dealer,
+    DealerCheck,
+    Finding,
+    KvoPark,
+    UnderminingDay,
+)
 
 
 def today() -> date:
@@ -270,3 +279,50 @@ def partnership_summary(*, partnership: Partnership, year: int) -> dict:
         "reached": held >= DAYS_PER_YEAR,
         "expected": held + planned,
     }
+
+
+# --- Opkopers (DOR/DOL) and KVO-B -----------------------------------------------------------
+def dealer_list(*, municipality: Municipality, q: str = "") -> QuerySet[Dealer]:
+    """The gemeente's opkopers by name; `q` searches name, KvK number and address. Each with
+    `n_checks` and `last_check` (the date of the latest check)."""
+    qs = Dealer.objects.filter(municipality=municipality)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(kvk_number__contains=q) | Q(address__icontains=q))
+    return qs.annotate(n_checks=Count("checks"), last_check=Max("checks__date")).order_by(
+        "name", "pk"
+    )
+
+
+def dealer_get(*, municipality: Municipality, pk: int) -> Dealer:
+    dealer = Dealer.objects.filter(municipality=municipality, pk=pk).first()
+    if dealer is None:
+        raise Http404
+    return dealer
+
+
+def dealer_check_get(*, dealer: Dealer, pk: int) -> DealerCheck:
+    check = dealer.checks.filter(pk=pk).first()
+    if check is None:
+        raise Http404
+    return check
+
+
+def kvo_list(*, municipality: Municipality) -> QuerySet[KvoPark]:
+    """The gemeente's KVO-B business parks, the first to expire first."""
+    return KvoPark.objects.filter(municipality=municipality)
+
+
+def kvo_get(*, municipality: Municipality, pk: int) -> KvoPark:
+    park = KvoPark.objects.filter(municipality=municipality, pk=pk).first()
+    if park is None:
+        raise Http404
+    return park
+
+
+def kvo_expiring(*, municipality: Municipality, on: date) -> QuerySet[KvoPark]:
+    """Certificates that expire within KVO_EXPIRY_WARNING_DAYS of `on` (or have expired in
+    that window's past 90 days, so a lapse stays visible for a while)."""
+    window = timedelta(days=KVO_EXPIRY_WARNING_DAYS)
+    return kvo_list(municipality=municipality).filter(
+        expires_on__gte=on - window, expires_on__lte=on + window
+    )

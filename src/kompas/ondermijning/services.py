@@ -27,7 +27,16 @@ from .constants import (
     ControleReason,
     DayStatus,
 )
-from .models import Branche, Controle, ControleLocation, Finding, UnderminingDay
+from .models import (
+    Branche,
+    Controle,
+    ControleLocation,
+    Dealer,
+    DealerCheck,
+    Finding,
+    KvoPark,
+    UnderminingDay,
+)
 from .selectors import partnerships_of, today
 
 
@@ -298,3 +307,101 @@ def day_delete(*, municipality, day: UnderminingDay, by) -> None:
     )
     audit_log(user=by, action=AuditAction.DELETE, obj=day, municipality=municipality)
     day.delete()
+
+
+# --- Opkopers (DOR/DOL) and KVO-B -----------------------------------------------------------
+def _mine(obj, municipality) -> None:
+    if obj.municipality_id != municipality.pk:
+        raise ValidationError(_("Dit hoort niet bij de gemeente."))
+
+
+def _dealer_check(dealer: Dealer) -> None:
+    if dealer.dor_since and dealer.dor_since > today():
+        raise ValidationError({"dor_since": _("De datum van inschrijving ligt in de toekomst.")})
+    if dealer.dor_since and not dealer.dor_required:
+        raise ValidationError(
+            {"dor_since": _("Een opkoper zonder DOR-plicht heeft geen datum van inschrijving.")}
+        )
+
+
+@transaction.atomic
+def dealer_save(*, municipality, dealer: Dealer, by, fields: dict, is_demo: bool = False):
+    """Create or change an opkoper; the KvK number is eight digits and unique per gemeente."""
+    creating = dealer.pk is None
+    for name, value in fields.items():
+        setattr(dealer, name, value.strip() if isinstance(value, str) else value)
+    if creating:
+        dealer.municipality = municipality
+        dealer.created_by = by if getattr(by, "is_authenticated", False) else None
+        dealer.is_demo = is_demo
+    else:
+        _mine(dealer, municipality)
+    dealer.full_clean()
+    _dealer_check(dealer)
+    dealer.save()
+    audit_log(user=by, action=AuditAction.CREATE if creating else AuditAction.UPDATE, obj=dealer)
+    return dealer
+
+
+@transaction.atomic
+def dealer_delete(*, municipality, dealer: Dealer, by) -> None:
+    _mine(dealer, municipality)
+    audit_log(user=by, action=AuditAction.DELETE, obj=dealer, note=dealer.kvk_number)
+    dealer.delete()
+
+
+@transaction.atomic
+def dealer_check_add(*, dealer: Dealer, on, outcome: str, text: str, by) -> DealerCheck:
+    if on and on > today():
+        raise ValidationError(
+            {"date": _("Een controle in de toekomst kan nog niet gehouden zijn.")}
+        )
+    check = validated_save(DealerCheck(dealer=dealer, date=on, outcome=outcome, text=text.strip()))
+    audit_log(user=by, action=AuditAction.UPDATE, obj=dealer, note=f"controle {outcome}")
+    return check
+
+
+@transaction.atomic
+def dealer_check_delete(*, dealer: Dealer, check: DealerCheck, by) -> None:
+    if check.dealer_id != dealer.pk:
+        raise ValidationError(_("Deze controle hoort niet bij de opkoper."))
+    audit_log(user=by, action=AuditAction.UPDATE, obj=dealer, note=f"controle -{check.outcome}")
+    check.delete()
+
+
+def _kvo_check(park: KvoPark) -> None:
+    errors = {}
+    if park.certified_on and park.expires_on and park.expires_on <= park.certified_on:
+        errors["expires_on"] = _("Het certificaat verloopt na de datum waarop het is behaald.")
+    if park.certified_on and park.certified_on > today():
+        errors["certified_on"] = _("Het certificaat kan nog niet in de toekomst behaald zijn.")
+    if park.certified_on and park.next_review and park.next_review < park.certified_on:
+        errors["next_review"] = _("De volgende evaluatie ligt na de certificering.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def kvo_save(*, municipality, park: KvoPark, by, fields: dict, is_demo: bool = False):
+    """Create or change a KVO-B business park; the certificate expires after it was obtained."""
+    creating = park.pk is None
+    for name, value in fields.items():
+        setattr(park, name, value.strip() if isinstance(value, str) else value)
+    if creating:
+        park.municipality = municipality
+        park.created_by = by if getattr(by, "is_authenticated", False) else None
+        park.is_demo = is_demo
+    else:
+        _mine(park, municipality)
+    park.full_clean()
+    _kvo_check(park)
+    park.save()
+    audit_log(user=by, action=AuditAction.CREATE if creating else AuditAction.UPDATE, obj=park)
+    return park
+
+
+@transaction.atomic
+def kvo_delete(*, municipality, park: KvoPark, by) -> None:
+    _mine(park, municipality)
+    audit_log(user=by, action=AuditAction.DELETE, obj=park)
+    park.delete()

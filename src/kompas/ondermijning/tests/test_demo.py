@@ -75,3 +75,17 @@ def test_last_years_norms_read_from_the_registers(demo, reference_data):
         "ondermijning.controle",
         "ondermijning.dag",
     }
+
+
+def test_demo_opkopers_and_kvo_parks(demo, client, make_member):
+    from kompas.core.models import Municipality
+    from kompas.ondermijning.models import Dealer, DealerCheck, KvoPark
+
+    assert "4 opkopers en 2 KVO-B-bedrijventerreinen" in demo
+    assert "0 opkopers en 0 KVO-B" in load_demo()
+    assert Dealer.objects.count() == 4 and DealerCheck.objects.count() == 3
+    assert all(d.is_demo for d in Dealer.objects.all())
+    assert all(p.is_demo for p in KvoPark.objects.all()) and KvoPark.objects.count() == 2
+    heerenveen = Municipality.objects.get(code="GM0074")
+    client.force_login(make_member(heerenveen, "lezer"))
+    assert "Bedrijventerrein Kanaal (demo)" in client.get("/heerenveen/").content.decode()

@@ -34,7 +34,48 @@ WRITE_PAGES = {
     "day_create",
     "day_edit",
     "day_delete",
+    "dealer_create",
+    "dealer_edit",
+    "dealer_delete",
+    "dealer_check_add",
+    "dealer_check_delete",
+    "kvo_create",
+    "kvo_edit",
+    "kvo_delete",
+    "import",
 }
+
+
+def _dealer_and_park(municipality):
+    from kompas.ondermijning import services
+    from kompas.ondermijning.models import Dealer, KvoPark
+
+    dealer = services.dealer_save(
+        municipality=municipality,
+        dealer=Dealer(),
+        by=None,
+        fields={
+            "name": "Goudhandel",
+            "kvk_number": "12345678",
+            "address": "Dracht 1",
+            "branche": "edelmetaal",
+        },
+    )
+    check = services.dealer_check_add(
+        dealer=dealer, on=date(2025, 6, 1), outcome="niets", text="", by=None
+    )
+    park = services.kvo_save(
+        municipality=municipality,
+        park=KvoPark(),
+        by=None,
+        fields={
+            "name": "De Kavels",
+            "level": "basis",
+            "certified_on": date(2024, 1, 1),
+            "expires_on": date(2027, 1, 1),
+        },
+    )
+    return dealer, check, park
 
 
 def _routes(heerenveen, make_controle, make_day):
@@ -49,6 +90,7 @@ def _routes(heerenveen, make_controle, make_day):
         by=None,
     )
     day = make_day(heerenveen)
+    dealer, check, park = _dealer_and_park(heerenveen)
     kwargs = {
         "controle_list": {},
         "controle_create": {},
@@ -63,6 +105,18 @@ def _routes(heerenveen, make_controle, make_day):
         "day_edit": {"pk": day.pk},
         "day_delete": {"pk": day.pk},
         "partnership_summary": {"code": "zuidoost-friesland"},
+        "dealer_list": {},
+        "dealer_create": {},
+        "dealer_detail": {"pk": dealer.pk},
+        "dealer_edit": {"pk": dealer.pk},
+        "dealer_delete": {"pk": dealer.pk},
+        "dealer_check_add": {"pk": dealer.pk},
+        "dealer_check_delete": {"pk": dealer.pk, "check": check.pk},
+        "kvo_list": {},
+        "kvo_create": {},
+        "kvo_edit": {"pk": park.pk},
+        "kvo_delete": {"pk": park.pk},
+        "import": {},
     }
     assert {p.name for p in ondermijning_urls.urlpatterns} == set(kwargs), (
         "every ondermijning page needs an entry in this matrix"
@@ -89,7 +143,7 @@ def test_access_matrix(client, users, heerenveen, make_controle, make_day):
     assert Controle.objects.count() == 1
     client.force_login(users["adviseur"])
     for name, url in routes:
-        if name not in ("finding_add", "finding_delete"):
+        if name not in ("finding_add", "finding_delete", "dealer_check_add", "dealer_check_delete"):
             assert client.get(url).status_code == 200, name
     client.logout()
     assert client.get(routes[0][1]).status_code == 302

@@ -12,8 +12,29 @@ from .controles import (
     finding_delete,
 )
 from .dagen import day_delete, day_detail, day_form, day_list, partnership_summary
+from .imports import import_upload
+from .opkopers import (
+    dealer_check_add,
+    dealer_check_delete,
+    dealer_delete,
+    dealer_detail,
+    dealer_form,
+    dealer_list,
+    kvo_delete,
+    kvo_form,
+    kvo_list,
+)
 
 __all__ = [
+    "dealer_check_add",
+    "dealer_check_delete",
+    "dealer_delete",
+    "dealer_detail",
+    "dealer_form",
+    "dealer_list",
+    "kvo_delete",
+    "kvo_form",
+    "kvo_list",
     "controle_delete",
     "controle_detail",
     "controle_form",
@@ -24,5 +45,6 @@ __all__ = [
     "day_list",
     "finding_add",
     "finding_delete",
+    "import_upload",
     "partnership_summary",
 ]
