@@ -234,3 +234,24 @@ def municipality_logo_get(*, slug: str) -> MunicipalityLogo | None:
 
 def notification_opt_outs(*, user) -> set[str]:
     return set(NotificationOptOut.objects.filter(user=user).values_list("kind", flat=True))
+
+
+# --- Access to a gemeente's registers (ondermijning, fenomenen, ...) ----------------------------
+def register_access(*, user, slug: str, write: bool = False) -> tuple[Municipality, Membership]:
+    """A register page of the gemeente: its internal roles read (else 404); `write` needs a
+    staff role, so a lezer who tries gets 403 instead of a form that cannot be saved."""
+    from django.core.exceptions import PermissionDenied
+
+    from .constants import STAFF_ROLES
+
+    municipality, membership = municipality_get_for_user(user=user, slug=slug)
+    if write and membership.role not in STAFF_ROLES:
+        raise PermissionDenied
+    return municipality, membership
+
+
+def register_access_api(*, user, ref: str, write: bool = False) -> tuple[Municipality, Membership]:
+    """The same for the API by GM code or slug; a lezer writing gets 404 like any outsider."""
+    from .constants import STAFF_ROLES
+
+    return municipality_for_api(user=user, ref=ref, roles=STAFF_ROLES if write else INTERNAL_ROLES)

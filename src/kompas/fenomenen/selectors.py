@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -21,9 +20,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kompas.core import hooks
-from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
 from kompas.core.models import Membership, Municipality
-from kompas.core.selectors import membership_list, municipality_get_for_user
+from kompas.core.selectors import register_access, register_access_api
 from kompas.monitoring import selectors as monitoring_selectors
 from kompas.monitoring.constants import POLICE_SOURCES
 from kompas.signals import selectors as signal_selectors
@@ -50,24 +48,12 @@ def owned_event_kinds() -> list[dict]:
 def gemeente_for_user(*, user, slug: str, write: bool = False) -> tuple[Municipality, Membership]:
     """(municipality, membership) for the gemeente's internal roles; 404 otherwise. `write`
     needs a staff role (a lezer gets 403)."""
-    municipality, membership = municipality_get_for_user(user=user, slug=slug, roles=INTERNAL_ROLES)
-    if write and membership.role not in STAFF_ROLES:
-        raise PermissionDenied
-    return municipality, membership
+    return register_access(user=user, slug=slug, write=write)
 
 
 def gemeente_for_api(*, user, gemeente: str, write: bool = False):
     """The same for the API, by GM code or slug; a lezer writing gets 404 like any other."""
-    roles = STAFF_ROLES if write else INTERNAL_ROLES
-    membership = (
-        membership_list(user=user)
-        .filter(role__in=list(roles))
-        .filter(Q(municipality__code=gemeente.upper()) | Q(municipality__slug=gemeente))
-        .first()
-    )
-    if membership is None:
-        raise Http404
-    return membership.municipality, membership
+    return register_access_api(user=user, ref=gemeente, write=write)
 
 
 # --- Fenomenenkeuze --------------------------------------------------------------------------

@@ -9,15 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
+from kompas.core.constants import INTERNAL_ROLES
 from kompas.core.models import Membership, Municipality, PartnerOrganisation, Partnership
-from kompas.core.selectors import membership_list, municipality_get_for_user, partnership_list
+from kompas.core.selectors import (
+    partnership_list,
+    register_access,
+    register_access_api,
+)
 from kompas.signals import selectors as signal_selectors
 
 from .constants import COUNTED_STATUSES, DAYS_PER_YEAR, KVO_EXPIRY_WARNING_DAYS, DayStatus
@@ -49,24 +52,12 @@ def owned_event_kinds() -> list[dict]:
 def gemeente_for_user(*, user, slug: str, write: bool = False) -> tuple[Municipality, Membership]:
     """(municipality, membership) for the gemeente's internal roles; 404 otherwise. `write`
     needs a staff role (a lezer gets 403)."""
-    municipality, membership = municipality_get_for_user(user=user, slug=slug, roles=INTERNAL_ROLES)
-    if write and membership.role not in STAFF_ROLES:
-        raise PermissionDenied
-    return municipality, membership
+    return register_access(user=user, slug=slug, write=write)
 
 
 def gemeente_for_api(*, user, gemeente: str, write: bool = False):
     """The same for the API, by GM code or slug; a lezer writing gets 404 like any other."""
-    roles = STAFF_ROLES if write else INTERNAL_ROLES
-    membership = (
-        membership_list(user=user)
-        .filter(role__in=list(roles))
-        .filter(Q(municipality__code=gemeente.upper()) | Q(municipality__slug=gemeente))
-        .first()
-    )
-    if membership is None:
-        raise Http404
-    return membership.municipality, membership
+    return register_access_api(user=user, ref=gemeente, write=write)
 
 
 def partnership_for_user(*, user, code: str) -> Partnership:

@@ -14,6 +14,9 @@ ENDPOINTS = [
     "/api/v1/cases/{g}/",
     "/api/v1/crisis/{g}/oto/",
     "/api/v1/openbareorde/{g}/risicos/",
+    "/api/v1/ondermijning/{g}/controles/",
+    "/api/v1/ondermijning/{g}/opkopers/",
+    "/api/v1/ondermijning/{g}/fenomenenkeuze/",
     "/api/v1/targets/?gemeente={g}",
 ]
 OWN = ["GM0074", "gm0074", "heerenveen", "Heerenveen"]
