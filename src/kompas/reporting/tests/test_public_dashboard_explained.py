@@ -54,7 +54,8 @@ def test_rates_per_10000_where_per_1000_rounds_to_equal_values(html):
     drugs = _section(html, "cijfer-politie-misdrijven-3-1-1")
     # 14-17 per ~51,000 inhabitants: per 1,000 every year reads 0,3.
     assert "Per 10.000 inwoners" in drugs
-    assert "per 10.000 inwoners" in drugs  # the comparison's caption and chart axis
+    assert "(per 10.000 inwoners)</caption>" in drugs  # the comparison's table
+    assert "per 10.000 inwoners</text>" in drugs  # and its chart, redrawn in the same rate
     assert "Per 1.000 inwoners" not in drugs
     rates = re.findall(r'<td class="num">(\d+,\d)</td></tr>', drugs)
     assert len(set(rates)) > 1, rates  # the years now differ
