@@ -97,3 +97,10 @@ beheer_links = Hook(
     "'order': int} or None: a higher app's settings page listed on the beheerder's page "
     "(meeting members, bewaartermijnen, sharing agreements).",
 )
+
+public_links = Hook(
+    "public_links",
+    "public_links() -> {'label': str, 'url': str, 'description': str} or None: a public page "
+    "(no login) of a higher app, linked from the login page (reporting: the landing page "
+    "with every gemeente's dashboard and meldpunt).",
+)

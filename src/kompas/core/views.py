@@ -59,6 +59,10 @@ class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        # Visitors without an account find the public pages from here.
+        return {**super().get_context_data(**kwargs), "public_links": hooks.public_links()}
+
 
 def _safe_next(request, default: str = "/") -> str:
     target = request.POST.get("next") or request.GET.get("next") or default

@@ -11,11 +11,11 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Rapportages")
 
     def ready(self) -> None:
-        from kompas.core import demo, panels
+        from kompas.core import demo, hooks, panels
         from kompas.core.constants import Role
 
         from .demo import load_demo
-        from .panels import reports_panel
+        from .panels import public_links, reports_panel
 
         panels.register(reports_panel)
 
@@ -28,3 +28,4 @@ class ReportingConfig(AppConfig):
             )
         )
         demo.register(load_demo, order=90)
+        hooks.public_links.register(public_links)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Start-page panel "Rapportages": the latest sent report and the concepts in progress."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import INTERNAL_ROLES
@@ -24,3 +25,12 @@ def reports_panel(*, request, municipality, membership):
         context={"latest": latest, "concepts": concepts, "municipality": municipality},
         order=60,
     )
+
+
+def public_links():
+    """The login page's link to the public landing page (core.hooks.public_links)."""
+    return {
+        "label": _("Veiligheid in uw gemeente"),
+        "url": reverse("reporting:public_index"),
+        "description": _("het openbare dashboard en het meldpunt van elke gemeente"),
+    }

@@ -71,3 +71,8 @@ def public_report_get(*, municipality: Municipality, pk: int) -> Report:
     if report is None:
         raise Http404
     return report
+
+
+def public_municipality_list() -> QuerySet[Municipality]:
+    """The gemeenten listed on the public landing page (name and slug only)."""
+    return Municipality.objects.only("name", "slug").order_by("name")

@@ -6,6 +6,7 @@ from . import views
 app_name = "reporting"
 
 urlpatterns = [
+    path("openbaar/", views.public_index, name="public_index"),
     path("<slug:slug>/rapportages/", views.report_list, name="report_list"),
     path("<slug:slug>/rapportages/nieuw/", views.report_create, name="report_create"),
     path("<slug:slug>/rapportages/publicatie/", views.publication_settings, name="publication"),

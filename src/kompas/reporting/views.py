@@ -248,6 +248,16 @@ def _public_municipality(slug: str) -> Municipality:
 
 
 @login_not_required
+def public_index(request):
+    """The public landing page: every gemeente with its dashboard and its meldpunt."""
+    return render(
+        request,
+        "reporting/public_index.html",
+        {"municipalities": selectors.public_municipality_list()},
+    )
+
+
+@login_not_required
 def public_dashboard(request, slug):
     municipality = _public_municipality(slug)
     data = dashboard.public_dashboard_data(municipality=municipality)
