@@ -353,6 +353,11 @@ def measure_get(*, user, municipality, pk) -> Measure:
     )
 
 
+def case_measure_list(*, user, case) -> QuerySet[Measure]:
+    """The measures linked to a case that the user may see (a Bibob file: only the bibob role)."""
+    return measure_visible_qs(user=user, municipality=case.municipality).filter(case=case)
+
+
 def measure_deadlines(*, user, municipality, today, days: int = DEADLINE_DAYS) -> list[dict]:
     """The visible measures' deadlines due from `today` to `today + days`, soonest first: the
     end of a begunstigingstermijn, a reopening after closure, a Bibob advice still awaited."""

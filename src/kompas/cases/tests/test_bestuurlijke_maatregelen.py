@@ -363,3 +363,28 @@ def test_openapi_schema_documents_the_measures_api(client, regisseur):
     assert "/api/v1/ondermijning/{gemeente}/maatregelen/" in text
     assert "/api/v1/ondermijning/{gemeente}/maatregelen/{id}/" in text
     assert "MeasureInput" in text and "bibob_outcome" in text
+
+
+def test_a_bibob_file_linked_to_a_case_stays_off_the_case_page(
+    ovo_case, regisseur, bibob_user, client
+):
+    services.measure_create(
+        municipality=ovo_case.municipality,
+        kind="bibob",
+        date=date(2025, 6, 1),
+        by=bibob_user,
+        case=ovo_case,
+    )
+    services.measure_create(
+        municipality=ovo_case.municipality,
+        kind="huisverbod",
+        date=date(2025, 6, 2),
+        by=regisseur,
+        case=ovo_case,
+    )
+    client.force_login(regisseur)
+    page = client.get(f"/heerenveen/casussen/{ovo_case.pk}/").content.decode()
+    assert "huisverbod opgelegd" in page and "Bibob" not in page
+    # Nor in the beheerder's subject access export (AVG art. 15) of a person of that case.
+    data = services.subject_access_data(person=ovo_case.persons.first())
+    assert [m["instrument"] for m in data["instrumenten"]] == ["huisverbod opgelegd"]
