@@ -4,6 +4,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kompas.core.constants import Role
+
 
 class CaseType(models.TextChoices):
     NUISANCE_PGA = "overlast_pga", _("overlast / persoonsgerichte aanpak")
@@ -110,6 +112,56 @@ MEASURE_CATEGORY = {
     kind: MeasureCategory.ADMINISTRATIVE if kind in _ADMINISTRATIVE else MeasureCategory.MAYOR
     for kind in MeasureKind
 }
+# Kinds whose files are visible to the gemeente's bibob-coördinator only (role `bibob`): not to
+# the beheerder, the adviseurs or the regisseurs, never to partners. Only they register them.
+RESTRICTED_KINDS = (MeasureKind.BIBOB,)
+RESTRICTED_ROLES = (Role.BIBOB,)
+
+
+class MeasureStatus(models.TextChoices):
+    PREPARING = "voorbereiding", _("in voorbereiding")
+    DECIDED = "besloten", _("besloten")
+    EXECUTED = "uitgevoerd", _("uitgevoerd")
+    FINISHED = "afgerond", _("afgerond")
+    WITHDRAWN = "vervallen", _("vervallen of ingetrokken")
+
+
+class BibobOutcome(models.TextChoices):
+    """The degree of danger the Landelijk Bureau Bibob's advice names (Wet Bibob art. 3)."""
+
+    NONE = "geen", _("geen mate van gevaar")
+    MINOR = "mindere", _("mindere mate van gevaar")
+    SERIOUS = "ernstige", _("ernstige mate van gevaar")
+
+
+# The Landelijk Bureau Bibob advises within eight weeks of the request (Wet Bibob art. 15).
+BIBOB_ADVICE_WEEKS = 8
+# Deadlines due within this many days appear on the start page.
+DEADLINE_DAYS = 14
+# The ondermijning controle a measure came from: source_type of the measure, the controle's
+# id in source_id (cases sits below ondermijning and holds no foreign key to it).
+CONTROLE_SOURCE = "ondermijning.controle"
+
+# Fields that belong to some kinds only: filled in for another kind they are an error (a Bibob
+# detail on a measure everyone may see would leak it).
+BIBOB_FIELDS = (
+    "bibob_application",
+    "bibob_permit",
+    "bibob_requested_on",
+    "bibob_advice_due",
+    "bibob_advice_on",
+    "bibob_outcome",
+)
+KIND_FIELDS = {
+    **{f: {MeasureKind.BIBOB} for f in BIBOB_FIELDS},
+    **{
+        f: {MeasureKind.DAMOCLES, MeasureKind.CLOSURE_13B, MeasureKind.CLOSURE_174A}
+        for f in ("closure_date", "closure_months", "reopening_date")
+    },
+    "penalty_amount": {MeasureKind.PENALTY},
+    "compliance_until": {MeasureKind.PENALTY, MeasureKind.ENFORCEMENT},
+}
+
 # The legal article a measure of this kind usually rests on (pre-filled, editable).
 MEASURE_ARTICLE = {
     MeasureKind.HUISVERBOD: "Wet tijdelijk huisverbod, art. 2",
@@ -128,7 +180,9 @@ MEASURE_ARTICLE = {
     MeasureKind.RISK_AREA: "Gemeentewet, art. 151b",
     MeasureKind.AREA_BAN: "Gemeentewet, art. 172a",
     MeasureKind.DAMOCLES: "Opiumwet, art. 13b",
-    MeasureKind.BIBOB: "Wet Bibob",
+    MeasureKind.BIBOB: "Wet Bibob, art. 3",
+    MeasureKind.PENALTY: "Gemeentewet, art. 125; Awb, art. 5:32",
+    MeasureKind.ENFORCEMENT: "Gemeentewet, art. 125; Awb, art. 5:21",
 }
 
 # Default retention per case type: years after closing (documented in README "Casusoverleg").

@@ -10,15 +10,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from kompas.core.constants import Role
-from kompas.core.demo import demo_password
+from kompas.core.demo import demo_date, demo_password
 from kompas.core.models import Municipality, PartnerOrganisation
 from kompas.core.services import membership_set, user_ensure
 from kompas.meetings import services as meetings_services
 from kompas.meetings.constants import Confidentiality, MeetingStatus
+from kompas.signals import selectors as signals_selectors
 
 from . import services
-from .constants import CaseStatus, CloseReason, MeasureKind
-from .models import Case
+from .constants import BibobOutcome, CaseStatus, CloseReason, MeasureKind, MeasureStatus
+from .models import Case, Measure
 from .services import InterventionData, PersonData
 
 USERS = [
@@ -106,9 +107,9 @@ def _at(days: int, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
-def _users(municipality):
+def _users(municipality, users=USERS):
     made = {}
-    for username, first, last, role, partner_code in USERS:
+    for username, first, last, role, partner_code in users:
         user, _created = user_ensure(
             username=username,
             password=demo_password(username),
@@ -241,14 +242,60 @@ def _measures(municipality, regisseur, cases):
         )
 
 
+BIBOB_USER = ("bibob-heerenveen", "Bouke", "Bibob-demo", Role.BIBOB, None)
+
+
+def _administrative(municipality) -> str | None:
+    """A Bibob file and a Damocles closure of 2025 (issue 13), on their own: a demo database
+    loaded before them gains them on the next run. Invented, labelled demodata."""
+    if Measure.objects.filter(municipality=municipality, is_demo=True, kind="bibob").exists():
+        return None
+    bibob = _users(municipality, [BIBOB_USER])[BIBOB_USER[0]]
+    dossier = signals_selectors.dossier_list(municipality=municipality).first()
+    services.measure_create(
+        municipality=municipality,
+        kind=MeasureKind.BIBOB,
+        date=demo_date("2025-05-20"),
+        by=bibob,
+        status=MeasureStatus.DECIDED,
+        decided_by="burgemeester",
+        description="DEMO: exploitatievergunning geweigerd na Bibob-advies",
+        bibob_application="aanvraag exploitatievergunning horeca",
+        bibob_permit="exploitatievergunning (demo)",
+        bibob_requested_on=demo_date("2025-02-10"),
+        bibob_advice_on=demo_date("2025-04-01"),
+        bibob_outcome=BibobOutcome.SERIOUS,
+        dossier=dossier,
+        is_demo=True,
+    )
+    services.measure_create(
+        municipality=municipality,
+        kind=MeasureKind.DAMOCLES,
+        date=demo_date("2025-09-02"),
+        by=bibob,
+        status=MeasureStatus.EXECUTED,
+        description="DEMO: woning gesloten na vondst hennepkwekerij",
+        closure_date=demo_date("2025-09-16"),
+        closure_months=6,
+        reopening_date=demo_date("2026-03-16"),
+        dossier=dossier,
+        is_demo=True,
+    )
+    return (
+        "  Bestuurlijke maatregelen (demo, Heerenveen): een Bibob-dossier en een "
+        f"Damocles-sluiting in 2025; {BIBOB_USER[0]:28} {demo_password(BIBOB_USER[0])}"
+        " (bibob-coördinator)"
+    )
+
+
 @transaction.atomic
 def load_demo() -> str | None:
     municipality = Municipality.objects.filter(code="GM0074").first()
-    if (
-        municipality is None
-        or Case.objects.filter(municipality=municipality, is_demo=True).exists()
-    ):
+    if municipality is None:
         return None
+    administrative = _administrative(municipality)
+    if Case.objects.filter(municipality=municipality, is_demo=True).exists():
+        return administrative
     advisor = get_user_model().objects.get(username="adviseur-heerenveen")
     users = _users(municipality)
     tables = _tables(municipality, advisor, users)
@@ -262,4 +309,6 @@ def load_demo() -> str | None:
     for username, *_rest, role, partner in USERS:
         label = f"partner ({partner}), lid van het OVO" if partner else role
         lines.append(f"  {username:28} {demo_password(username):34} Heerenveen: {label}")
+    if administrative:
+        lines.append(administrative)
     return "\n".join(lines)

@@ -11,12 +11,16 @@ from kompas.core.models import Membership, PartnerOrganisation
 from kompas.signals import selectors as signals_selectors
 
 from .constants import (
+    BIBOB_FIELDS,
+    RESTRICTED_KINDS,
+    BibobOutcome,
     CaseStatus,
     CaseType,
     CloseReason,
     InterventionStatus,
     LegalGroundKind,
     MeasureKind,
+    MeasureStatus,
     SubjectKind,
 )
 from .services import PersonData, person_errors
@@ -208,11 +212,21 @@ class InterventionUpdateForm(forms.Form):
     )
 
 
+def _open_kinds():
+    return [(k, label) for k, label in MeasureKind.choices if k not in RESTRICTED_KINDS]
+
+
 class MeasureForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Instrument"), choices=MeasureKind.choices)
+    kind = forms.ChoiceField(label=_("Instrument of maatregel"), choices=MeasureKind.choices)
     date = _date(label=_("Datum besluit"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=MeasureStatus.choices,
+        initial=MeasureStatus.DECIDED,
+        required=False,
+    )
     legal_article = forms.CharField(
-        label=_("Wetsartikel"),
+        label=_("Wetsartikel (grondslag)"),
         max_length=200,
         required=False,
         help_text=_("Leeg: het gebruikelijke artikel voor dit instrument."),
@@ -223,13 +237,52 @@ class MeasureForm(forms.Form):
     )
     case = forms.ModelChoiceField(label=_("Casus"), queryset=None, required=False)
     dossier = forms.ModelChoiceField(label=_("Adresdossier"), queryset=None, required=False)
+    signals = forms.ModelMultipleChoiceField(label=_("Meldingen"), queryset=None, required=False)
+    controle_id = forms.IntegerField(
+        label=_("Integrale controle (nummer)"),
+        min_value=1,
+        required=False,
+        help_text=_("De controle van ondermijning waaruit deze maatregel voortkomt."),
+    )
     end_date = _date(label=_("Einddatum"), required=False)
     review_date = _date(label=_("Evaluatie- of herzieningsdatum"), required=False)
+    bibob_application = forms.CharField(
+        label=_("Bibob: soort aanvraag"), max_length=150, required=False
+    )
+    bibob_permit = forms.CharField(label=_("Bibob: vergunning"), max_length=150, required=False)
+    bibob_requested_on = _date(label=_("Bibob: advies gevraagd op"), required=False)
+    bibob_advice_due = _date(
+        label=_("Bibob: advies uiterlijk verwacht op"),
+        required=False,
+        help_text=_("Leeg: acht weken na de adviesaanvraag."),
+    )
+    bibob_advice_on = _date(label=_("Bibob: advies ontvangen op"), required=False)
+    bibob_outcome = forms.ChoiceField(
+        label=_("Bibob: uitkomst advies"),
+        choices=[("", "—"), *BibobOutcome.choices],
+        required=False,
+    )
+    closure_date = _date(label=_("Sluiting: datum"), required=False)
+    closure_months = forms.IntegerField(
+        label=_("Sluiting: duur (maanden)"), min_value=1, max_value=120, required=False
+    )
+    reopening_date = _date(label=_("Sluiting: datum heropening"), required=False)
+    penalty_amount = forms.DecimalField(
+        label=_("Dwangsom: bedrag (euro)"), max_digits=10, decimal_places=2, required=False
+    )
+    compliance_until = _date(label=_("Einde begunstigingstermijn"), required=False)
 
-    def __init__(self, *args, municipality, cases, **kwargs):
+    def __init__(self, *args, municipality, cases, restricted: bool = False, **kwargs):
+        """`restricted`: the user is the bibob-coördinator and may register a Bibob-toets;
+        for others the kind and its fields are not offered."""
         super().__init__(*args, **kwargs)
+        if not restricted:
+            self.fields["kind"].choices = _open_kinds()
+            for name in BIBOB_FIELDS:
+                del self.fields[name]
         self.fields["case"].queryset = cases
         self.fields["dossier"].queryset = signals_selectors.dossier_list(municipality=municipality)
+        self.fields["signals"].queryset = signals_selectors.signal_list(municipality=municipality)
 
 
 class MeasureFilterForm(forms.Form):
@@ -237,6 +290,11 @@ class MeasureFilterForm(forms.Form):
     soort = forms.ChoiceField(
         label=_("Instrument"), choices=[("", _("alle")), *MeasureKind.choices], required=False
     )
+
+    def __init__(self, *args, restricted: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not restricted:
+            self.fields["soort"].choices = [("", _("alle")), *_open_kinds()]
 
 
 class RetentionForm(forms.Form):

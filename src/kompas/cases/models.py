@@ -4,6 +4,7 @@
 case's number and its persons' pseudonyms ("HV-2026-014 persoon A"), never an identity."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from kompas.core.models import Municipality, PartnerOrganisation
 
 from .constants import (
+    CONTROLE_SOURCE,
+    BibobOutcome,
     CaseStatus,
     CaseType,
     CloseReason,
@@ -19,6 +22,7 @@ from .constants import (
     LegalGroundKind,
     MeasureCategory,
     MeasureKind,
+    MeasureStatus,
     SubjectKind,
 )
 
@@ -322,6 +326,38 @@ class Measure(models.Model):
     )
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     review_date = models.DateField(_("evaluatie- of herzieningsdatum"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=14, choices=MeasureStatus.choices, default=MeasureStatus.DECIDED
+    )
+    signals = models.ManyToManyField(
+        "signals.Signal", blank=True, related_name="measures", verbose_name=_("meldingen")
+    )
+    # Bibob-toets (kind `bibob`): the application, the advice of the Landelijk Bureau Bibob.
+    bibob_application = models.CharField(_("soort aanvraag"), max_length=150, blank=True)
+    bibob_permit = models.CharField(_("vergunning"), max_length=150, blank=True)
+    bibob_requested_on = models.DateField(_("advies gevraagd op"), null=True, blank=True)
+    bibob_advice_due = models.DateField(_("advies uiterlijk verwacht op"), null=True, blank=True)
+    bibob_advice_on = models.DateField(_("advies ontvangen op"), null=True, blank=True)
+    bibob_outcome = models.CharField(
+        _("uitkomst advies"), max_length=10, choices=BibobOutcome.choices, blank=True
+    )
+    # Damocles (Opiumwet 13b) and other closures.
+    closure_date = models.DateField(_("datum sluiting"), null=True, blank=True)
+    closure_months = models.PositiveSmallIntegerField(
+        _("duur sluiting (maanden)"), null=True, blank=True
+    )
+    reopening_date = models.DateField(_("datum heropening"), null=True, blank=True)
+    # Last onder dwangsom / bestuursdwang.
+    penalty_amount = models.DecimalField(
+        _("bedrag dwangsom (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    compliance_until = models.DateField(_("einde begunstigingstermijn"), null=True, blank=True)
+    # The owning record of a higher app (constants.CONTROLE_SOURCE: an ondermijning controle).
     source_type = models.CharField(max_length=100, blank=True)
     source_id = models.CharField(max_length=64, blank=True)
     is_demo = models.BooleanField(default=False)
@@ -344,6 +380,13 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%d-%m-%Y}"
+
+    @property
+    def controle_id(self) -> int | None:
+        """The ondermijning controle this measure came from, if any (see CONTROLE_SOURCE)."""
+        if self.source_type == CONTROLE_SOURCE and self.source_id.isdigit():
+            return int(self.source_id)
+        return None
 
 
 class RetentionRule(models.Model):

@@ -69,12 +69,15 @@ def beheer_links(*, municipality):
 
 def register_all() -> None:
     from .demo import load_demo
+    from .panels import annual_figures, deadlines_panel
 
     hooks.meeting_sections.register(meeting_sections)
     hooks.encrypted_fields_rotate.register(encrypted_fields_rotate)
     hooks.retention_run.register(retention_run)
     hooks.signal_references.register(signal_references)
     hooks.beheer_links.register(beheer_links)
+    hooks.annual_figures.register(annual_figures)
+    panels.register(deadlines_panel)
     panels.register_nav(
         panels.NavItem(
             title=_("Casussen"),

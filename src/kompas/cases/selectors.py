@@ -20,13 +20,22 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kompas.core.constants import Role
 from kompas.core.selectors import membership_get
 from kompas.meetings import selectors as meetings_selectors
 from kompas.meetings.models import Meeting, MeetingSeries
 
-from .constants import TABLE_KINDS, CaseStatus
+from .constants import (
+    DEADLINE_DAYS,
+    RESTRICTED_KINDS,
+    RESTRICTED_ROLES,
+    TABLE_KINDS,
+    CaseStatus,
+    MeasureKind,
+    MeasureStatus,
+)
 from .models import (
     Case,
     CaseDiscussion,
@@ -297,21 +306,95 @@ def meeting_decisions(*, user, meeting, cases) -> dict[int, CaseDiscussion]:
 
 
 # --- Measures -------------------------------------------------------------------------------
-MEASURE_ROLES = (Role.ADMIN, Role.ADVISOR, Role.REGISSEUR, Role.READER)
-MEASURE_WRITE_ROLES = (Role.ADMIN, Role.ADVISOR, Role.REGISSEUR)
+# The register is the gemeente's own: partners never see it. Bibob files (RESTRICTED_KINDS)
+# only the bibob-coördinator (role `bibob`) sees; for everyone else they do not exist (404).
+MEASURE_ROLES = (Role.ADMIN, Role.ADVISOR, Role.REGISSEUR, Role.READER, Role.BIBOB)
+MEASURE_WRITE_ROLES = (Role.ADMIN, Role.ADVISOR, Role.REGISSEUR, Role.BIBOB)
 
 
-def measure_list(*, municipality, year: int | None = None, kind: str = "") -> QuerySet[Measure]:
-    qs = Measure.objects.filter(municipality=municipality).select_related("case", "dossier")
+def measure_role(*, user, municipality) -> str | None:
+    membership = membership_get(user=user, municipality=municipality)
+    return membership.role if membership is not None else None
+
+
+def sees_restricted(*, role: str | None) -> bool:
+    return role in RESTRICTED_ROLES
+
+
+def measure_visible_qs(*, user, municipality) -> QuerySet[Measure]:
+    """The measures of `municipality` that `user` may see (see above)."""
+    if not getattr(user, "is_authenticated", False):
+        return Measure.objects.none()
+    role = measure_role(user=user, municipality=municipality)
+    if role not in MEASURE_ROLES:
+        return Measure.objects.none()
+    qs = Measure.objects.filter(municipality=municipality)
+    if not sees_restricted(role=role):
+        qs = qs.exclude(kind__in=RESTRICTED_KINDS)
+    return qs
+
+
+def measure_list(
+    *, user, municipality, year: int | None = None, kind: str = "", category: str = ""
+) -> QuerySet[Measure]:
+    qs = measure_visible_qs(user=user, municipality=municipality).select_related("case", "dossier")
     if year:
         qs = qs.filter(date__year=year)
     if kind:
         qs = qs.filter(kind=kind)
+    if category:
+        qs = qs.filter(category=category)
     return qs
 
 
-def measure_get(*, municipality, pk) -> Measure:
-    return _first_or_404(measure_list(municipality=municipality).filter(pk=pk))
+def measure_get(*, user, municipality, pk) -> Measure:
+    return _first_or_404(
+        measure_list(user=user, municipality=municipality).filter(pk=pk).prefetch_related("signals")
+    )
+
+
+def case_measure_list(*, user, case) -> QuerySet[Measure]:
+    """The measures linked to a case that the user may see (a Bibob file: only the bibob role)."""
+    return measure_visible_qs(user=user, municipality=case.municipality).filter(case=case)
+
+
+def measure_deadlines(*, user, municipality, today, days: int = DEADLINE_DAYS) -> list[dict]:
+    """The visible measures' deadlines due from `today` to `today + days`, soonest first: the
+    end of a begunstigingstermijn, a reopening after closure, a Bibob advice still awaited."""
+    until = today + timedelta(days=days)
+    qs = measure_visible_qs(user=user, municipality=municipality).exclude(
+        status__in=(MeasureStatus.FINISHED, MeasureStatus.WITHDRAWN)
+    )
+    found = []
+    for field, label, extra in (
+        ("compliance_until", _("einde begunstigingstermijn"), Q()),
+        ("reopening_date", _("heropening na sluiting"), Q()),
+        ("bibob_advice_due", _("Bibob-advies verwacht"), Q(bibob_advice_on__isnull=True)),
+    ):
+        for m in qs.filter(extra, **{f"{field}__gte": today, f"{field}__lte": until}):
+            found.append({"measure": m, "what": label, "date": getattr(m, field)})
+    return sorted(found, key=lambda d: (d["date"], d["measure"].pk))
+
+
+def measure_year_figures(*, municipality, year: int) -> dict:
+    """Counts only, for the jaarverslag: measures per kind decided in `year`, and the Bibob
+    advices received in `year` per outcome (all kinds: counts carry no file)."""
+    per_kind = dict(
+        Measure.objects.filter(municipality=municipality, date__year=year)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    per_outcome = dict(
+        Measure.objects.filter(
+            municipality=municipality, kind=MeasureKind.BIBOB, bibob_advice_on__year=year
+        )
+        .exclude(bibob_outcome="")
+        .values_list("bibob_outcome")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {"per_kind": per_kind, "per_outcome": per_outcome}
 
 
 def case_choices_for_measures(*, user, municipality) -> QuerySet[Case]:

@@ -3,7 +3,8 @@
 
 from rest_framework import serializers
 
-from ..models import Case, Intervention
+from ..constants import BIBOB_FIELDS, BibobOutcome, MeasureKind, MeasureStatus
+from ..models import Case, Intervention, Measure
 
 
 class InterventionSerializer(serializers.ModelSerializer):
@@ -57,3 +58,71 @@ class IdentitySerializer(serializers.Serializer):
     birth_date = serializers.DateField(allow_null=True)
     address = serializers.CharField()
     bsn = serializers.CharField()
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    """One measure of the register. Case by number, dossier and signals by id, no person."""
+
+    case = serializers.CharField(source="case.number", read_only=True, default=None)
+    controle_id = serializers.IntegerField(read_only=True, allow_null=True)
+    signals = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = [
+            "id",
+            "kind",
+            "category",
+            "status",
+            "date",
+            "legal_article",
+            "decided_by",
+            "description",
+            "case",
+            "dossier",
+            "signals",
+            "controle_id",
+            "end_date",
+            "review_date",
+            *BIBOB_FIELDS,
+            "closure_date",
+            "closure_months",
+            "reopening_date",
+            "penalty_amount",
+            "compliance_until",
+            "is_demo",
+        ]
+
+
+class MeasureInputSerializer(serializers.Serializer):
+    """A new measure; the service checks dates and amounts (Dutch errors per field)."""
+
+    kind = serializers.ChoiceField(choices=MeasureKind.choices)
+    date = serializers.DateField()
+    status = serializers.ChoiceField(choices=MeasureStatus.choices, required=False)
+    legal_article = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    decided_by = serializers.CharField(max_length=150, required=False)
+    description = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    case = serializers.IntegerField(required=False, allow_null=True)
+    dossier = serializers.IntegerField(required=False, allow_null=True)
+    signals = serializers.ListField(child=serializers.IntegerField(), required=False)
+    controle_id = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    end_date = serializers.DateField(required=False, allow_null=True)
+    review_date = serializers.DateField(required=False, allow_null=True)
+    bibob_application = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    bibob_permit = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    bibob_requested_on = serializers.DateField(required=False, allow_null=True)
+    bibob_advice_due = serializers.DateField(required=False, allow_null=True)
+    bibob_advice_on = serializers.DateField(required=False, allow_null=True)
+    bibob_outcome = serializers.ChoiceField(
+        choices=BibobOutcome.choices, required=False, allow_blank=True
+    )
+    closure_date = serializers.DateField(required=False, allow_null=True)
+    closure_months = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=120
+    )
+    reopening_date = serializers.DateField(required=False, allow_null=True)
+    penalty_amount = serializers.DecimalField(
+        max_digits=10, decimal_places=2, required=False, allow_null=True
+    )
+    compliance_until = serializers.DateField(required=False, allow_null=True)

@@ -21,8 +21,10 @@ from .measures import (
     MEASURE_FIELDS,
     measure_counts,
     measure_create,
+    measure_read,
     measure_update,
     measures_export,
+    measures_read,
 )
 from .persons import (
     Identity,
@@ -69,8 +71,10 @@ __all__ = [
     "listing_end",
     "measure_counts",
     "measure_create",
+    "measure_read",
     "measure_update",
     "measures_export",
+    "measures_read",
     "identities_rotate",
     "identity_decrypt",
     "identity_encrypt",

@@ -17,7 +17,7 @@ from kompas.core.pdf import html_to_pdf
 from kompas.core.services import audit_log
 from kompas.signals import crypto
 
-from ..constants import DEFAULT_RETENTION_YEARS, CaseStatus, CaseType
+from ..constants import DEFAULT_RETENTION_YEARS, RESTRICTED_KINDS, CaseStatus, CaseType
 from ..models import (
     Case,
     CaseDiscussion,
@@ -192,7 +192,9 @@ def subject_access_data(*, person: Person) -> dict:
                 "datum": m.date.isoformat(),
                 "wetsartikel": m.legal_article,
             }
-            for m in case.measures.all()
+            # A Bibob file is the bibob-coördinator's alone (the beheerder makes this export);
+            # its inzage follows the Wet Bibob's own rules, not this export.
+            for m in case.measures.exclude(kind__in=RESTRICTED_KINDS)
         ],
     }
 

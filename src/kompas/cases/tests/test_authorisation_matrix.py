@@ -44,6 +44,8 @@ RULES = {
     "api-cases-detail": "read",
     "api-cases-reveal": "read",
     "api-cases-interventions": "read",
+    "api-cases-measures": "measures",
+    "api-cases-measure-detail": "measures",
 }
 POST_ONLY = {"cases:listing_add", "api-cases-reveal"}
 
@@ -165,6 +167,7 @@ def test_authorisation_matrix(
         "cases:intervention_edit": {"pk": ggd_intervention.pk},
         "cases:listing_end": {"pk": case.listings.first().pk},
         "cases:measure_edit": {"pk": measure.pk},
+        "api-cases-measure-detail": {"pk": measure.pk},
     }
     failures = []
     for username, user in world.items():

@@ -136,7 +136,9 @@ def case_detail(request, slug, pk):
         discussions=discussions,
         assessments=assessments,
         history=selectors.status_history(case=case) if access.sees_all else [],
-        measures=case.measures.all() if access.sees_all else [],
+        measures=selectors.case_measure_list(user=request.user, case=case)
+        if access.sees_all
+        else [],
         reveal_form=ReasonForm(),
         status_form=StatusForm(),
         listing_form=ListingForm(tables=tables),

@@ -25,10 +25,14 @@ def _measure_access(request, slug, *, write: bool = False):
 
 def measure_list(request, slug):
     municipality, access = _measure_access(request, slug)
-    form = MeasureFilterForm(request.GET or None)
+    restricted = selectors.sees_restricted(role=access.role)
+    form = MeasureFilterForm(request.GET or None, restricted=restricted)
     filters = form.cleaned_data if form.is_valid() else {}
     measures = selectors.measure_list(
-        municipality=municipality, year=filters.get("jaar"), kind=filters.get("soort", "")
+        user=request.user,
+        municipality=municipality,
+        year=filters.get("jaar"),
+        kind=filters.get("soort", ""),
     )
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
@@ -44,6 +48,8 @@ def measure_list(request, slug):
         return response
     years, counts = services.measure_counts(measures.values_list("kind", "date__year").order_by())
     query = urlencode({k: v for k, v in filters.items() if v})
+    shown = Paginator(measures, 50).get_page(request.GET.get("pagina"))
+    services.measures_read(measures=shown, user=request.user, via="register")
     return page(
         request,
         "cases/measure_list.html",
@@ -52,33 +58,57 @@ def measure_list(request, slug):
         form=form,
         years=years,
         counts=counts,
-        page=Paginator(measures, 50).get_page(request.GET.get("pagina")),
+        page=shown,
         query=query,
         can_write=access.role in selectors.MEASURE_WRITE_ROLES,
-        title=_("Instrumenten van de burgemeester"),
+        restricted=restricted,
+        title=_("Instrumenten en bestuurlijke maatregelen"),
     )
+
+
+def _initial(measure):
+    if measure is None:
+        return None
+    initial = {f: getattr(measure, f) for f in services.MEASURE_FIELDS}
+    initial["signals"] = list(measure.signals.all())
+    initial["controle_id"] = measure.controle_id
+    return initial
+
+
+def _save(request, municipality, measure, data: dict) -> None:
+    signals = list(data.pop("signals", None) or [])
+    controle_id = data.pop("controle_id", None)
+    if not data.get("status"):
+        data.pop("status", None)  # left empty: a new measure is "besloten", a change keeps it
+    if measure is None:
+        services.measure_create(
+            municipality=municipality,
+            kind=data.pop("kind"),
+            date=data.pop("date"),
+            by=request.user,
+            signals=signals,
+            controle_id=controle_id,
+            **data,
+        )
+    else:
+        services.measure_update(
+            measure=measure, by=request.user, signals=signals, controle_id=controle_id, **data
+        )
 
 
 def _measure_form(request, slug, measure=None):
     municipality, access = _measure_access(request, slug, write=True)
     cases = selectors.case_choices_for_measures(user=request.user, municipality=municipality)
-    initial = {f: getattr(measure, f) for f in services.MEASURE_FIELDS} if measure else None
     form = MeasureForm(
-        request.POST or None, municipality=municipality, cases=cases, initial=initial
+        request.POST or None,
+        municipality=municipality,
+        cases=cases,
+        initial=_initial(measure),
+        restricted=selectors.sees_restricted(role=access.role),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            if measure is None:
-                d = dict(form.cleaned_data)
-                services.measure_create(
-                    municipality=municipality,
-                    kind=d.pop("kind"),
-                    date=d.pop("date"),
-                    by=request.user,
-                    **d,
-                )
-            else:
-                services.measure_update(measure=measure, by=request.user, **form.cleaned_data)
+            _save(request, municipality, measure, dict(form.cleaned_data))
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -101,4 +131,7 @@ def measure_create(request, slug):
 
 def measure_edit(request, slug, pk):
     municipality, _access = _measure_access(request, slug, write=True)
-    return _measure_form(request, slug, selectors.measure_get(municipality=municipality, pk=pk))
+    measure = selectors.measure_get(user=request.user, municipality=municipality, pk=pk)
+    if request.method != "POST":
+        services.measure_read(measure=measure, user=request.user, via="pagina")
+    return _measure_form(request, slug, measure)
