@@ -15,11 +15,15 @@ import argparse
 import base64
 import hashlib
 import hmac
+import http.client
 import http.cookiejar
 import json
+import os
 import re
+import signal
 import struct
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -368,6 +372,121 @@ def triage_sees_signal(staff: Staff) -> None:
     print("ok  triage: melding en aanvulling ontsleuteld zichtbaar voor het team")
 
 
+# --- A gunicorn worker killed during a burst of reports (issue 15 item 4) -----------------------
+def pow_solve(challenge: str, bits: int) -> str:
+    """The API's proof of work (kompas.signals.antiabuse.pow_solve, written out for clients)."""
+    nonce = 0
+    while True:
+        digest = int.from_bytes(hashlib.sha256(f"{challenge}:{nonce}".encode()).digest())
+        if digest >> (256 - bits) == 0:
+            return str(nonce)
+        nonce += 1
+
+
+def gunicorn_workers(master: int) -> list[int]:
+    children = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+                children.append(int(entry))
+    return children
+
+
+def api_report_prepare(base: str, slug: str, n: int) -> tuple[dict, dict]:
+    """One API report with its proof of work solved in advance, so the burst itself is
+    back-to-back requests (server work in flight when the worker is killed). Each comes from
+    its own client address behind the trusted proxy, so each has its own rate-limit bucket."""
+    xff = {"X-Forwarded-For": f"198.51.100.{n % 250 + 1}"}
+    ch = expect(Client(base).get(f"/api/v1/meldpunt/{slug}/challenge/", headers=xff), 200, "pow")
+    challenge = json.loads(ch.body)
+    body = {
+        "phenomenon": "drugs_handel",
+        "description": f"Burst-melding {n}: pakketjes worden 's nachts overgedragen.",
+        "place": "Parkeerplaats bij het station",
+        "challenge": challenge["challenge"],
+        "nonce": pow_solve(challenge["challenge"], challenge["bits"]),
+    }
+    return xff, body
+
+
+def api_report_send(base: str, slug: str, prepared: tuple[dict, dict]) -> tuple[str, str]:
+    """('201', receipt code), or (status or connection error, '')."""
+    xff, body = prepared
+    try:
+        resp = Client(base).request(
+            "POST",
+            f"/api/v1/meldpunt/{slug}/signals/",
+            data=json.dumps(body).encode(),
+            headers={**xff, "Content-Type": "application/json"},
+        )
+    except (OSError, http.client.HTTPException) as exc:  # the killed worker's connection broke
+        return type(exc).__name__, ""
+    if resp.status == 201:
+        return "201", json.loads(resp.body)["receipt_code"]
+    return str(resp.status), ""
+
+
+def burst_with_kill(base: str, slug: str, master: int, count: int, threads: int) -> list[str]:
+    """`count` API reports from `threads` clients; a gunicorn worker is killed with SIGKILL
+    once a third of them is answered. Every report answered 201 must be stored (its code opens
+    the follow-up page), and the master must have replaced the worker."""
+    before = gunicorn_workers(master)
+    check(before, f"geen gunicorn-workers onder master {master}")
+    outcomes: list[tuple[str, str]] = []
+    lock, killed = threading.Lock(), []
+    prepared = [api_report_prepare(base, slug, n) for n in range(count)]
+    numbers = iter(prepared)
+
+    def run():
+        while True:
+            with lock:
+                item = next(numbers, None)
+            if item is None:
+                return
+            outcome = api_report_send(base, slug, item)
+            with lock:
+                outcomes.append(outcome)
+                if not killed and len(outcomes) >= count // 3:
+                    victim = gunicorn_workers(master)[0]
+                    os.kill(victim, signal.SIGKILL)
+                    killed.append(victim)
+
+    pool = [threading.Thread(target=run) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    check(killed, "er is geen worker gestopt")
+    check(len(outcomes) == count, f"{count - len(outcomes)} meldingen zonder uitkomst")
+    codes = [code for status, code in outcomes if status == "201"]
+    others = [status for status, _code in outcomes if status != "201"]
+    check(
+        all(
+            s in ("RemoteDisconnected", "ConnectionResetError", "URLError", "IncompleteRead")
+            for s in others
+        ),
+        f"onverwachte antwoorden tijdens de burst: {others}",
+    )
+    check(len(codes) >= count - threads, f"te weinig meldingen aangenomen: {len(codes)}/{count}")
+    after = gunicorn_workers(master)
+    check(killed[0] not in after and len(after) == len(before), f"worker niet vervangen: {after}")
+    reporter = Client(base)
+    follow = f"/{slug}/meldpunt/opvolgen/"
+    for code in codes:
+        form = form_with(expect(reporter.get(follow), 200, "opvolgen").text, "code")
+        page = reporter.post(follow, {**form["fields"], "code": code})
+        check(page.status == 200, f"melding met 201 en code {code[:4]}… niet opgeslagen")
+    print(
+        f"ok  burst van {count} meldingen, worker {killed[0]} gedood (SIGKILL): "
+        f"{len(codes)} aangenomen en alle terug te vinden, {len(others)} verbroken"
+    )
+    return codes
+
+
 def frozen_report(staff: Staff, period: str) -> None:
     c, slug = staff.client, staff.slug
     create = f"/{slug}/rapportages/nieuw/"
@@ -399,6 +518,8 @@ def main(argv=None) -> int:
     p.add_argument("--report-period", default="2024")
     p.add_argument("--min-fill", type=float, default=3.0)
     p.add_argument("--timeout", type=float, default=90.0)
+    p.add_argument("--gunicorn-pid", type=int, help="master; a worker of it is killed in a burst")
+    p.add_argument("--burst", type=int, default=24)
     a = p.parse_args(argv)
     started = time.monotonic()
     try:
@@ -412,6 +533,8 @@ def main(argv=None) -> int:
         triage_sees_signal(staff)
         frozen_report(staff, a.report_period)
         staff.verify_again()
+        if a.gunicorn_pid:
+            burst_with_kill(a.base, a.gemeente, a.gunicorn_pid, a.burst, threads=6)
     except SmokeError as exc:
         print(f"FOUT: {exc}", file=sys.stderr)
         return 1

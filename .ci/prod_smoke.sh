@@ -96,7 +96,7 @@ STATIC_PID=$!
 # until then the operator loads the shipped reference data and makes the account in a shell.
 step "referentiedata, eerste beheerder, plan"
 PASSWORD=$(token)
-PRODSMOKE_PASSWORD="$PASSWORD" "$BIN/kompas" shell -c '
+PRODSMOKE_PASSWORD="$PASSWORD" "$BIN/kompas" shell --no-imports -c '
 import os
 from kompas.core.constants import Role
 from kompas.core.models import Municipality
@@ -120,8 +120,21 @@ PIDS+=($!)
 "$BIN/kompas" run_huey >"$RUN/worker.log" 2>&1 &
 PIDS+=($!)
 
+GUNICORN_PID=${PIDS[0]}
 "$BIN/python" .ci/prod_smoke.py --base "http://127.0.0.1:$PORT" --user beheerder-ci \
-  --password "$PASSWORD" --gemeente heerenveen --import-file "$IMPORT_FILE"
+  --password "$PASSWORD" --gemeente heerenveen --import-file "$IMPORT_FILE" \
+  --gunicorn-pid "$GUNICORN_PID"
+
+# After the killed worker: no signal is stored half (each decrypts and has its first history
+# row), whether or not its answer reached the client.
+"$BIN/kompas" shell --no-imports -c '
+from kompas.signals.crypto import decrypt
+from kompas.signals.models import Signal
+signals = list(Signal.objects.prefetch_related("history"))
+half = [s.pk for s in signals if not decrypt(s.description_enc) or not s.history.all()]
+assert not half, f"half opgeslagen meldingen: {half}"
+print(f"ok  {len(signals)} meldingen in de database, geen enkele half opgeslagen")
+'
 
 # A server error anywhere in the walk fails the leg, even if the page it hit was not checked.
 if grep -E '" 5[0-9][0-9] |Traceback' "$RUN/gunicorn.log" "$RUN/worker.log"; then
