@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 BIN="$ROOT/.venv/bin"
 
+test -x "$BIN/kompas" || make install
 DB_NAME=${PRODSMOKE_DB:-kompas_prodsmoke}
 REDIS=${PRODSMOKE_REDIS:-redis://127.0.0.1:6379}
 read -r CACHE_DB QUEUE_DB <<<"${PRODSMOKE_REDIS_DBS:-14 15}"
