@@ -185,6 +185,11 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     )
     plan, indicators = _plan(municipality, snap, period.end)
     snap.update(priorities=[], summary=[], themes=[], norms_general=[], signals=None)
+    # What the registers above reporting add (crisis readiness, stale risk items, ...);
+    # independent of the plan, so also in a report without one.
+    snap["registers"] = sources.progress_sections(
+        municipality=municipality, start=period.start, end=period.end
+    )
     if plan is None:
         return snap
     ctx = _progress_inputs(

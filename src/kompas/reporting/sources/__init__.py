@@ -25,12 +25,14 @@ from .monitoring import (
     trend_chart,
 )
 from .policy import actions, event_register, events, norms, plan_current
+from .registers import annual_figures, progress_sections
 from .signals import signal_statistics
 
 __all__ = [
     "_function",
     "_iso",
     "actions",
+    "annual_figures",
     "chart_svg",
     "comparison",
     "data_sources",
@@ -41,6 +43,7 @@ __all__ = [
     "plan_current",
     "plan_indicators",
     "priority_status",
+    "progress_sections",
     "region_name",
     "series",
     "signal_statistics",
