@@ -9,6 +9,7 @@ class ReportKind(models.TextChoices):
     PROGRESS = "voortgang", _("voortgangsrapportage")
     MIDTERM = "tussenevaluatie", _("tussenevaluatie")
     DIGITAL = "digitaal", _("jaarrapportage digitale criminaliteit")
+    ANNUAL = "jaarverslag", _("jaarverslag veiligheid")
 
 
 class ReportStatus(models.TextChoices):
@@ -25,12 +26,18 @@ class PublicElement(models.TextChoices):
 
 
 # Policy event kind registered when a report of this kind is sent (kompas.policy EventKind
-# values; the norm "drie voortgangsrapportages per jaar" counts `voortgangsrapportage`).
+# values; the norm "drie voortgangsrapportages per jaar" counts `voortgangsrapportage`, the
+# norms "verantwoording in jaarrekening/jaarverslag" count `jaarverantwoording`). The event
+# counts for the period the report covers, not for the day it is sent.
 EVENT_KIND_FOR_REPORT = {
     ReportKind.PROGRESS: "voortgangsrapportage",
     ReportKind.MIDTERM: "tussenevaluatie",
     ReportKind.DIGITAL: "jaarrapportage_digitaal",
+    ReportKind.ANNUAL: "jaarverantwoording",
 }
+
+# Report kinds whose period is exactly one calendar year.
+YEAR_KINDS = (ReportKind.ANNUAL,)
 
 # Tertiaal periods: (first month, last month).
 TERTIALS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}

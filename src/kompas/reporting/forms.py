@@ -24,7 +24,8 @@ class ReportCreateForm(forms.Form):
         max_length=40,
         help_text=_(
             "Een tertiaal (2025-T2 = mei t/m augustus 2025), een jaar (2025) of een bereik "
-            "(2025-01-01..2025-06-30). Voor de jaarrapportage digitale criminaliteit: het jaar."
+            "(2025-01-01..2025-06-30). Voor de jaarrapportage digitale criminaliteit en het "
+            "jaarverslag veiligheid: het jaar."
         ),
     )
     title = forms.CharField(

@@ -12,7 +12,8 @@ from .constants import PublicElement, ReportKind, ReportStatus
 
 
 class Report(models.Model):
-    """A voortgangsrapportage, tussenevaluatie or jaarrapportage digitale criminaliteit.
+    """A voortgangsrapportage, tussenevaluatie, jaarrapportage digitale criminaliteit or
+    jaarverslag veiligheid.
 
     A concept holds only its editable texts; its content is collected from the other apps
     whenever it is shown. Sending freezes it: the data snapshot (JSON), the PDF bytes and the

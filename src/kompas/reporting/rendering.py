@@ -28,6 +28,7 @@ TEMPLATES = {
     "voortgang": "reporting/kinds/voortgang.html",
     "tussenevaluatie": "reporting/kinds/tussenevaluatie.html",
     "digitaal": "reporting/kinds/digitaal.html",
+    "jaarverslag": "reporting/kinds/jaarverslag.html",
 }
 
 

@@ -5,6 +5,8 @@ and switch publication of dashboard elements. Every write is audited."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -16,7 +18,13 @@ from kompas.core.models import Municipality
 from kompas.core.services import audit_log
 
 from . import rendering, selectors, snapshots, sources
-from .constants import EVENT_KIND_FOR_REPORT, PublicElement, ReportKind, ReportStatus
+from .constants import (
+    EVENT_KIND_FOR_REPORT,
+    YEAR_KINDS,
+    PublicElement,
+    ReportKind,
+    ReportStatus,
+)
 from .models import PublicationSetting, Report
 from .periods import Period
 
@@ -33,6 +41,7 @@ def default_title(*, kind: str, municipality: Municipality, period: Period) -> s
         ReportKind.PROGRESS: _("Voortgangsrapportage"),
         ReportKind.MIDTERM: _("Tussenevaluatie"),
         ReportKind.DIGITAL: _("Jaarrapportage digitale criminaliteit"),
+        ReportKind.ANNUAL: _("Jaarverslag veiligheid"),
     }[kind]
     return f"{name} {period.label} — {_('gemeente')} {municipality.name}"
 
@@ -82,6 +91,15 @@ def report_create(
     """A new concept report (version 1, or the next version number for the same period)."""
     if kind not in ReportKind.values:
         raise ValidationError({"kind": _("Onbekende soort rapportage: %(k)s") % {"k": kind}})
+    if kind in YEAR_KINDS and not _is_calendar_year(period):
+        raise ValidationError(
+            {
+                "periode": _(
+                    "Een %(kind)s gaat over één kalenderjaar: geef een jaar op, bijvoorbeeld %(y)s."
+                )
+                % {"kind": ReportKind(kind).label, "y": period.end.year}
+            }
+        )
     latest = Report.objects.filter(
         municipality=municipality, kind=kind, period_start=period.start, period_end=period.end
     ).aggregate(v=Max("version"))["v"]
@@ -119,6 +137,30 @@ def report_open_or_create(
     return report_create(
         municipality=municipality, kind=kind, period=period, title=title, by=by
     ), True
+
+
+def _is_calendar_year(period: Period) -> bool:
+    year = period.start.year
+    return (period.start, period.end) == (date(year, 1, 1), date(year, 12, 31))
+
+
+def _event_source_id(report: Report) -> str:
+    """The report the policy event stands for: the first sent version of this kind and
+    period. A later version of the same report updates that event (date, title) instead of
+    counting a second time, e.g. twice towards "drie voortgangsrapportages per jaar"."""
+    first = (
+        Report.objects.filter(
+            municipality=report.municipality,
+            kind=report.kind,
+            period_start=report.period_start,
+            period_end=report.period_end,
+            status=ReportStatus.SENT,
+        )
+        .order_by("version")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return str(first or report.pk)
 
 
 def _period(report: Report) -> Period:
@@ -179,7 +221,9 @@ def report_texts_update(
 
 def report_send(*, report: Report, by=None) -> Report:
     """Vaststellen en verzenden: freeze the data snapshot and the PDF with its SHA-256, and
-    register the event that counts for the plan's reporting norm.
+    register the event that counts for the plan's reporting norm, in the norm period of the
+    report's own period (its last day): a jaarverslag 2025 sent in March 2026 counts for
+    2025.
 
     The snapshot and the PDF (seconds of work) are made outside the database transaction, so
     no lock is held meanwhile; the short transaction then checks that the report is still the
@@ -217,9 +261,10 @@ def report_send(*, report: Report, by=None) -> Report:
         sources.event_register(
             kind=EVENT_KIND_FOR_REPORT[report.kind],
             on=timezone.localdate(now),
+            counts_for=report.period_end,
             title=report.title[:300],
             municipality=report.municipality,
-            source_id=str(report.pk),
+            source_id=_event_source_id(report),
             by=by,
         )
         audit_log(

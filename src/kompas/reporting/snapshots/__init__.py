@@ -9,6 +9,7 @@ import json
 
 from ..constants import ReportKind
 from ..periods import Period
+from .annual import build_annual
 from .common import SEVERITY, STATUS_CSS
 from .digital import AWARENESS_KINDS, CYBER_CODES, VICTIM_CODES, YEARS_BACK, build_digital
 from .midterm import build_midterm
@@ -23,6 +24,7 @@ __all__ = [
     "VICTIM_CODES",
     "YEARS_BACK",
     "build",
+    "build_annual",
     "build_digital",
     "build_midterm",
     "build_progress",
@@ -32,6 +34,7 @@ BUILDERS = {
     ReportKind.PROGRESS: build_progress,
     ReportKind.MIDTERM: build_midterm,
     ReportKind.DIGITAL: build_digital,
+    ReportKind.ANNUAL: build_annual,
 }
 
 

@@ -35,15 +35,6 @@ SEVERITY = {"niet behaald": 4, "aandacht": 3, "op koers": 2, "behaald": 1, "geen
 def _missing_texts() -> dict:
     return {
         "plan": _("Nog geen beleidsplan beschikbaar: de module Beleid levert nog geen plan."),
-        "monitoring": _("Nog geen monitoringgegevens beschikbaar."),
-        "actions": _("Nog geen acties beschikbaar uit de module Beleid."),
-        "norms": _("Nog geen normen beschikbaar uit de module Beleid."),
-        "signals": _("Nog geen meldpuntcijfers beschikbaar."),
-        "signals_outcome": _(
-            "De module Meldpunt levert nog geen telling per periode en per uitkomst; de "
-            "rapportage toont het totaal per fenomeen sinds de start van het meldpunt."
-        ),
-        "events": _("Nog geen gebeurtenissenregister beschikbaar uit de module Beleid."),
     }
 
 
@@ -95,10 +86,7 @@ def _plan(municipality, snap: dict, on: date) -> tuple[dict | None, list[dict]]:
     if plan is None:
         _missing(snap, "plan")
         return None, []
-    indicators = sources.plan_indicators(municipality=municipality, on=on)
-    if indicators is None:
-        _missing(snap, "monitoring")
-        indicators = []
+    indicators = sources.plan_indicators(municipality=municipality, on=on) or []
     return plan, indicators
 
 
@@ -131,4 +119,4 @@ def _key_figure(indicator: dict, region_code: str, year_to: int) -> dict:
 
 def _sources(snap: dict, codes: list[str], municipality) -> None:
     rows = sources.data_sources(indicator_codes=codes, municipality=municipality)
-    snap["sources"] = rows or []
+    snap["sources"] = rows

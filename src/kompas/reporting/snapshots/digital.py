@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import sources
 from ..constants import ReportKind
 from ..periods import Period
-from .common import _base, _missing, _sources
+from .common import _base, _sources
 
 CYBER_CODES = [
     "politie-misdrijven:3.7.4",
@@ -35,9 +35,6 @@ def build_digital(*, municipality, period: Period, title: str, texts: dict) -> d
     year = period.end.year
     snap["year"] = year
     catalogue = sources.indicator_catalogue(codes=CYBER_CODES)
-    if catalogue is None:
-        _missing(snap, "monitoring")
-        catalogue = []
     crime = []
     for i in catalogue:
         chart = sources.trend_chart(
@@ -91,10 +88,10 @@ def build_digital(*, municipality, period: Period, title: str, texts: dict) -> d
         )
     snap["crime"] = crime
     victims = []
-    for i in sources.indicator_catalogue(codes=VICTIM_CODES) or []:
+    for i in sources.indicator_catalogue(codes=VICTIM_CODES):
         points = [
             p
-            for p in sources.series(indicator_code=i["code"], region_code=region) or []
+            for p in sources.series(indicator_code=i["code"], region_code=region)
             if p.get("value") is not None and int(p["period"][:4]) <= year
         ]
         if points:
@@ -103,8 +100,6 @@ def build_digital(*, municipality, period: Period, title: str, texts: dict) -> d
     activities = sources.events(
         municipality=municipality, kinds=AWARENESS_KINDS, start=period.start, end=period.end
     )
-    if activities is None:
-        _missing(snap, "events")
     snap["activities"] = activities
     _sources(snap, CYBER_CODES + VICTIM_CODES, municipality)
     return snap

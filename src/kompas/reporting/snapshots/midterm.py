@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from .. import sources
 from ..constants import ReportKind
 from ..periods import Period
-from .common import STATUS_CSS, _base, _css, _missing, _plan, _sources, _worst
+from .common import STATUS_CSS, _base, _css, _plan, _sources, _worst
 
 
 def build_midterm(*, municipality, period: Period, title: str, texts: dict) -> dict:
@@ -27,11 +27,7 @@ def build_midterm(*, municipality, period: Period, title: str, texts: dict) -> d
     region = municipality.code
     short = plan["short_name"]
     evaluations = sources.target_evaluations(municipality=municipality, plan_short_name=short)
-    if evaluations is None:
-        _missing(snap, "monitoring")
     actions = sources.actions(municipality=municipality, on=period.end)
-    if actions is None:
-        _missing(snap, "actions")
     plan_start = int(plan["period_start"][:4])
     assessments = (texts or {}).get("assessments") or {}
     used_codes = []

@@ -19,7 +19,6 @@ from .common import (
     _base,
     _css,
     _key_figure,
-    _missing,
     _plan,
     _sources,
     _target_chart,
@@ -52,22 +51,13 @@ class _Progress:
 
 def _progress_inputs(municipality, snap: dict, plan: dict, period: Period, **kw) -> _Progress:
     short = plan["short_name"]
-    evaluations = sources.target_evaluations(municipality=municipality, plan_short_name=short)
-    if evaluations is None:
-        _missing(snap, "monitoring")
-    actions = sources.actions(municipality=municipality, on=period.end)
-    if actions is None:
-        _missing(snap, "actions")
-    norms = sources.norms(municipality=municipality, on=period.end)
-    if norms is None:
-        _missing(snap, "norms")
     return _Progress(
         municipality=municipality,
         period=period,
-        evaluations=evaluations or [],
-        rollup=sources.priority_status(municipality=municipality, plan_short_name=short) or {},
-        actions=actions or [],
-        norms=norms or [],
+        evaluations=sources.target_evaluations(municipality=municipality, plan_short_name=short),
+        rollup=sources.priority_status(municipality=municipality, plan_short_name=short),
+        actions=sources.actions(municipality=municipality, on=period.end) or [],
+        norms=sources.norms(municipality=municipality, on=period.end),
         **kw,
     )
 
@@ -149,17 +139,6 @@ def _summary_row(p: dict) -> dict:
     }
 
 
-def _progress_signals(municipality, snap: dict, period: Period) -> dict | None:
-    signals = sources.signal_statistics(
-        municipality=municipality, start=period.start, end=period.end
-    )
-    if signals is None:
-        _missing(snap, "signals")
-    elif signals.get("scope") == "all":
-        _missing(snap, "signals_outcome")
-    return signals
-
-
 def _progress_theme(ctx: _Progress, t: dict) -> dict:
     theme_indicators = [i for i in ctx.indicators if i.get("theme") == t["title"]]
     figures = [_key_figure(i, ctx.region, ctx.year) for i in theme_indicators]
@@ -185,6 +164,11 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     )
     plan, indicators = _plan(municipality, snap, period.end)
     snap.update(priorities=[], summary=[], themes=[], norms_general=[], signals=None)
+    # What the registers above reporting add (crisis readiness, stale risk items, ...);
+    # independent of the plan, so also in a report without one.
+    snap["registers"] = sources.progress_sections(
+        municipality=municipality, start=period.start, end=period.end
+    )
     if plan is None:
         return snap
     ctx = _progress_inputs(
@@ -198,12 +182,12 @@ def build_progress(*, municipality, period: Period, title: str, texts: dict) -> 
     snap["priorities"] = [_progress_priority(ctx, p) for p in plan["priorities"]]
     snap["summary"] = [_summary_row(p) for p in snap["priorities"]]
     snap["norms_general"] = _css([x for x in ctx.norms if x["priority_number"] is None])
-    snap["signals"] = _progress_signals(municipality, snap, period)
+    snap["signals"] = sources.signal_statistics(
+        municipality=municipality, start=period.start, end=period.end
+    )
     snap["themes"] = [_progress_theme(ctx, t) for t in plan["themes"]]
     snap["events"] = sources.events(
         municipality=municipality, kinds=None, start=period.start, end=period.end
     )
-    if snap["events"] is None:
-        _missing(snap, "events")
     _sources(snap, ctx.used_codes, municipality)
     return snap

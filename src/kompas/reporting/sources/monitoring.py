@@ -9,14 +9,25 @@ from datetime import date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kompas.monitoring.charts import comparison_spec, render_svg, trend_spec
+from kompas.monitoring.codelists import region_name as _region_name
+from kompas.monitoring.selectors import comparison as _comparison
+from kompas.monitoring.selectors import (
+    indicator_get,
+    latest_import,
+    priority_status_rollup,
+)
+from kompas.monitoring.selectors import series as _series
+from kompas.monitoring.selectors import target_evaluations as _target_evaluations
+from kompas.policy.services import plan_document
+
 from ..chartaxes import dutch_axes
-from ._lookup import _function, _iso
+from ._lookup import _iso
 from .policy import _plan
 
 
 def _indicator(code: str):
-    fn = _function("kompas.monitoring.selectors", "indicator_get")
-    return fn(code=code) if fn is not None else None
+    return indicator_get(code=code)
 
 
 def _unit_label(unit: str, per_1000: bool = False) -> str:
@@ -33,15 +44,10 @@ def plan_indicators(*, municipality, on: date | None = None) -> list[dict] | Non
     """The indicators the plan in force on `on` declares (with the priority or theme they
     belong to), as far as monitoring knows them."""
     plan = _plan(municipality=municipality, on=on)
-    document = _function("kompas.policy.services", "plan_document")
-    if (
-        plan is None
-        or document is None
-        or _function("kompas.monitoring.selectors", "series") is None
-    ):
+    if plan is None:
         return None
     rows = []
-    for item in document(plan=plan).get("indicators") or []:
+    for item in plan_document(plan=plan).get("indicators") or []:
         indicator = _indicator(item["code"])
         if indicator is None:
             continue
@@ -57,10 +63,8 @@ def plan_indicators(*, municipality, on: date | None = None) -> list[dict] | Non
     return rows
 
 
-def indicator_catalogue(*, codes: list[str]) -> list[dict] | None:
+def indicator_catalogue(*, codes: list[str]) -> list[dict]:
     """Name and unit of the indicators with these codes that monitoring knows."""
-    if _function("kompas.monitoring.selectors", "indicator_get") is None:
-        return None
     out = []
     for code in codes:
         indicator = _indicator(code)
@@ -69,12 +73,9 @@ def indicator_catalogue(*, codes: list[str]) -> list[dict] | None:
     return out
 
 
-def target_evaluations(*, municipality, plan_short_name: str) -> list[dict] | None:
-    fn = _function("kompas.monitoring.selectors", "target_evaluations")
-    if fn is None:
-        return None
+def target_evaluations(*, municipality, plan_short_name: str) -> list[dict]:
     rows = []
-    for result in fn(municipality=municipality, plan_short_name=plan_short_name):
+    for result in _target_evaluations(municipality=municipality, plan_short_name=plan_short_name):
         target = result.target
         evaluation = result.evaluation
         indicator = target.indicator
@@ -97,11 +98,8 @@ def target_evaluations(*, municipality, plan_short_name: str) -> list[dict] | No
     return rows
 
 
-def priority_status(*, municipality, plan_short_name: str) -> dict[int, str] | None:
-    fn = _function("kompas.monitoring.selectors", "priority_status_rollup")
-    if fn is None:
-        return None
-    result = fn(municipality=municipality, plan_short_name=plan_short_name)
+def priority_status(*, municipality, plan_short_name: str) -> dict[int, str]:
+    result = priority_status_rollup(municipality=municipality, plan_short_name=plan_short_name)
     return {int(k): str(v) for k, v in dict(result).items() if k is not None}
 
 
@@ -112,17 +110,14 @@ def series(
     per_1000: bool = False,
     year_from: int | None = None,
     year_to: int | None = None,
-) -> list[dict] | None:
-    """Yearly values [{"period": "2023", "value": 1707}, ...] or None without monitoring."""
-    fn = _function("kompas.monitoring.selectors", "series")
-    if fn is None:
-        return None
+) -> list[dict]:
+    """Yearly values [{"period": "2023", "value": 1707}, ...]; [] for an unknown indicator."""
     indicator = _indicator(indicator_code)
     if indicator is None:
         return []
     return [
         {"period": str(p["period"]), "value": p["value"]}
-        for p in fn(
+        for p in _series(
             indicator=indicator,
             region_code=region_code,
             per_1000=per_1000,
@@ -133,8 +128,7 @@ def series(
 
 
 def region_name(code: str) -> str:
-    fn = _function("kompas.monitoring.codelists", "region_name")
-    return fn(code) if fn is not None else code
+    return _region_name(code)
 
 
 def trend_chart(
@@ -147,10 +141,10 @@ def trend_chart(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> dict | None:
-    """A trend chart as monitoring draws it: {"title", "description", "spec", "points"}."""
-    trend_spec = _function("kompas.monitoring.charts", "trend_spec")
+    """A trend chart as monitoring draws it: {"title", "description", "spec", "points"};
+    None for an unknown indicator."""
     indicator = _indicator(indicator_code)
-    if trend_spec is None or indicator is None:
+    if indicator is None:
         return None
     points = series(
         indicator_code=indicator_code,
@@ -195,12 +189,10 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
     """The gemeente beside its samenwerkingsverband, police unit/province, NL and gemeenten of
     its size class, per 1,000 inhabitants for counts (monitoring's comparison), with the chart
     the monitoring screen shows."""
-    fn = _function("kompas.monitoring.selectors", "comparison")
-    spec_fn = _function("kompas.monitoring.charts", "comparison_spec")
     indicator = _indicator(indicator_code)
-    if fn is None or indicator is None:
+    if indicator is None:
         return None
-    year, rows, origin = fn(indicator=indicator, municipality=municipality, year=year)
+    year, rows, origin = _comparison(indicator=indicator, municipality=municipality, year=year)
     source = _figure_source_text(origin)
     if year is None:
         return {"year": None, "rows": [], "spec": None, "source": ""}
@@ -216,8 +208,10 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
     ]
     title = _("%(ind)s %(year)s, vergeleken") % {"ind": indicator.name, "year": year}
     spec = None
-    if spec_fn is not None and any(r["value"] is not None for r in out):
-        spec = spec_fn(title=title, rows=out, unit_label=_unit_label(indicator.unit, use_rate))
+    if any(r["value"] is not None for r in out):
+        spec = comparison_spec(
+            title=title, rows=out, unit_label=_unit_label(indicator.unit, use_rate)
+        )
         spec = dutch_axes(spec, channel="x", values=[r["value"] for r in out], whole=False)
     return {
         "year": year,
@@ -244,20 +238,17 @@ def _figure_source_text(origin) -> str:
     return _("Bron: geïmporteerde cijfers in Veiligheidskompas.")
 
 
-def data_sources(*, indicator_codes: list[str], municipality) -> list[dict] | None:
+def data_sources(*, indicator_codes: list[str], municipality) -> list[dict]:
     """Where the figures of these indicators come from and when they were last imported.
     An import made by another gemeente is never named: the appendix of one gemeente's
     report must not disclose another gemeente's files (national and demo imports name no
     gemeente and are listed)."""
-    fn = _function("kompas.monitoring.selectors", "latest_import")
-    if fn is None:
-        return None
     seen = {}
     for code in dict.fromkeys(indicator_codes):
         indicator = _indicator(code)
         if indicator is None:
             continue
-        imp = fn(indicator=indicator)
+        imp = latest_import(indicator=indicator)
         if imp is None or imp.municipality_id not in (None, municipality.pk):
             continue
         row = seen.setdefault(
@@ -276,9 +267,4 @@ def data_sources(*, indicator_codes: list[str], municipality) -> list[dict] | No
 
 def chart_svg(spec: dict, *, title: str, description: str) -> str:
     """Render a Vega-Lite specification to accessible SVG, as the monitoring screens do."""
-    fn = _function("kompas.monitoring.charts", "render_svg")
-    if fn is not None:
-        return fn(spec, title=title, description=description)
-    import vl_convert
-
-    return vl_convert.vegalite_to_svg(spec, format_locale="nl-NL")
+    return render_svg(spec, title=title, description=description)

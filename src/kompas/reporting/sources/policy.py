@@ -4,19 +4,17 @@ the event register; and the one write, registering a sent report as an event."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
-from ._lookup import _function, _iso
+from kompas.policy.selectors import action_list, event_list, norm_status_list
+from kompas.policy.selectors import plan_current as _plan_current
+from kompas.policy.services import event_register as _event_register
 
-logger = logging.getLogger("kompas.reporting.sources")
+from ._lookup import _iso
 
 
 def _plan(*, municipality, on: date | None = None):
-    fn = _function("kompas.policy.selectors", "plan_current")
-    if fn is None:
-        return None
-    return fn(municipality=municipality, on=on)
+    return _plan_current(municipality=municipality, on=on)
 
 
 def plan_current(*, municipality, on: date | None = None) -> dict | None:
@@ -79,13 +77,12 @@ def _means_titles(means) -> list[str]:
 def actions(*, municipality, on: date) -> list[dict] | None:
     """The actions of the plan in force on `on`, with their updates up to `on` and their
     status at the end of `on` (see `_status_on`), so a report about a past period shows the
-    state of that period, not today's."""
-    fn = _function("kompas.policy.selectors", "action_list")
+    state of that period, not today's. None without a plan in force."""
     plan = _plan(municipality=municipality, on=on)
-    if fn is None or plan is None:
+    if plan is None:
         return None
     rows = []
-    for a in fn(municipality=municipality, plan=plan).prefetch_related("updates"):
+    for a in action_list(municipality=municipality, plan=plan).prefetch_related("updates"):
         updates = sorted(
             (u for u in a.updates.all() if u.date <= on),
             key=lambda u: (u.date, u.id),
@@ -139,13 +136,10 @@ def _status_on(action, latest, on: date) -> str:
     return action.status
 
 
-def norms(*, municipality, on: date) -> list[dict] | None:
+def norms(*, municipality, on: date) -> list[dict]:
     """Every norm of the plan in force on `on` with required, done and status on `on`."""
-    fn = _function("kompas.policy.selectors", "norm_status_list")
-    if fn is None:
-        return None
     rows = []
-    for s in fn(municipality=municipality, on=on):
+    for s in norm_status_list(municipality=municipality, on=on):
         norm = _get(s, "norm")
         state = _get(s, "state") or _get(s, "status")
         priority = getattr(norm, "priority", None) if norm is not None else None
@@ -166,13 +160,10 @@ def norms(*, municipality, on: date) -> list[dict] | None:
     return rows
 
 
-def events(*, municipality, kinds: list[str] | None, start: date, end: date) -> list[dict] | None:
+def events(*, municipality, kinds: list[str] | None, start: date, end: date) -> list[dict]:
     """Events (of the given kinds, or all) in the register between start and end."""
-    fn = _function("kompas.policy.selectors", "event_list")
-    if fn is None:
-        return None
     out = []
-    for e in fn(municipality=municipality).filter(date__gte=start, date__lte=end):
+    for e in event_list(municipality=municipality).filter(date__gte=start, date__lte=end):
         if kinds is None or e.kind in kinds:
             out.append(
                 {
@@ -186,23 +177,27 @@ def events(*, municipality, kinds: list[str] | None, start: date, end: date) -> 
 
 
 def event_register(
-    *, kind: str, on: date, title: str, municipality, source_id: str, by=None
-) -> bool:
-    """Register a sent report in the policy event register. False when policy is missing."""
-    fn = _function("kompas.policy.services", "event_register")
-    if fn is None:
-        logger.warning("kompas.policy.services.event_register ontbreekt; geen gebeurtenis")
-        return False
-    fn(
+    *,
+    kind: str,
+    on: date,
+    title: str,
+    municipality,
+    source_id: str,
+    counts_for: date | None = None,
+    by=None,
+) -> None:
+    """Register a sent report in the policy event register (idempotent per source_id); it
+    counts in the norm period of `counts_for` (the report's last day) when given."""
+    _event_register(
         kind=kind,
         date=on,
+        counts_for=counts_for,
         title=title,
         municipality=municipality,
         source_type="reporting.report",
         source_id=str(source_id),
         by=by,
     )
-    return True
 
 
 def _get(obj, name):

@@ -5,28 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ._lookup import _function
+from kompas.signals.selectors import signal_statistics as _signal_statistics
 
 
-def signal_statistics(*, municipality, start: date, end: date) -> dict | None:
-    """Counts per phenomenon and per outcome of signals received in the period:
-    {"total", "by_phenomenon": [{"label", "count"}], "by_outcome": [...], "scope"}.
-
-    Uses `kompas.signals.selectors.signal_statistics` when the meldpunt offers it; otherwise
-    the all-time counts per phenomenon of `signal_counts` (then `by_outcome` is None and
-    `scope` says so). Never any content or personal data."""
-    fn = _function("kompas.signals.selectors", "signal_statistics")
-    if fn is not None:
-        result = fn(municipality=municipality, start=start, end=end)
-        result.setdefault("scope", "period")
-        return result
-    fn = _function("kompas.signals.selectors", "signal_counts")
-    if fn is None:
-        return None
-    counts = fn(municipality=municipality)
-    return {
-        "scope": "all",
-        "total": counts["total"],
-        "by_phenomenon": [{"label": str(label), "count": n} for label, n in counts["phenomenon"]],
-        "by_outcome": None,
-    }
+def signal_statistics(*, municipality, start: date, end: date) -> dict:
+    """Counts per phenomenon and per outcome of signals received in the period (dates,
+    inclusive; deleted signals' statistics rows included):
+    {"total", "by_phenomenon": [{"label", "count"}], "by_outcome": [...], "scope": "period"}.
+    Never any content or personal data."""
+    result = dict(_signal_statistics(municipality=municipality, start=start, end=end))
+    result.setdefault("scope", "period")
+    return result

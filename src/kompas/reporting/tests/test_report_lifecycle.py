@@ -90,18 +90,20 @@ def test_sent_report_is_byte_identical_after_data_changes_and_new_version_differ
 
 
 def test_sending_a_voortgangsrapportage_counts_for_the_norm(demo_heerenveen, adviseur):
+    from datetime import date
+
     from django.utils import timezone
 
     today = timezone.localdate()
 
-    def norm_done():
+    def norm_done(on):
         return next(
             n["done"]
-            for n in sources.norms(municipality=demo_heerenveen, on=today)
+            for n in sources.norms(municipality=demo_heerenveen, on=on)
             if "voortgangsrapportages" in n["title"].lower()
         )
 
-    before = norm_done()
+    before_2025, before_now = norm_done(date(2025, 12, 31)), norm_done(today)
     report = services.report_create(
         municipality=demo_heerenveen, kind="voortgang", period=parse_period("2025-T3"), by=adviseur
     )
@@ -110,7 +112,9 @@ def test_sending_a_voortgangsrapportage_counts_for_the_norm(demo_heerenveen, adv
         municipality=demo_heerenveen, kinds=["voortgangsrapportage"], start=today, end=today
     )
     assert report.title in [e["title"] for e in events]
-    assert norm_done() == before + 1
+    # sent today about 2025-T3: it counts for 2025, the period it covers
+    assert norm_done(date(2025, 12, 31)) == before_2025 + 1
+    assert norm_done(today) == before_now
 
 
 def test_concept_can_be_deleted(demo_heerenveen, adviseur):

@@ -2,6 +2,7 @@
 """kompas report voortgang GM0074 --periode 2025-T2 --pdf out.pdf
 kompas report tussenevaluatie GM0074 [--periode 2023-01-01..2024-12-31] --pdf out.pdf
 kompas report digitaal GM0074 --jaar 2025 --pdf out.pdf [--html out.html] [--json out.json]
+kompas report jaarverslag GM0074 --jaar 2025 --verzenden --pdf out.pdf
 
 Makes a concept report (stored, so the team can edit and send it in the UI) and writes its
 PDF, HTML and/or data snapshot. An open concept of the same kind and period is used again
@@ -23,13 +24,18 @@ from kompas.reporting.periods import PeriodError, current_tertial, parse_period,
 
 
 class Command(BaseCommand):
-    help = "Maakt een rapportage (voortgang, tussenevaluatie, digitaal) als PDF, HTML of JSON."
+    help = (
+        "Maakt een rapportage (voortgang, tussenevaluatie, digitaal, jaarverslag) als PDF, "
+        "HTML of JSON."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("soort", choices=ReportKind.values)
         parser.add_argument("gemeente", help="CBS-code van de gemeente, bijvoorbeeld GM0074")
         parser.add_argument("--periode", help="2025-T2, 2025 of 2025-01-01..2025-06-30")
-        parser.add_argument("--jaar", type=int, help="jaar (voor de jaarrapportage digitaal)")
+        parser.add_argument(
+            "--jaar", type=int, help="jaar (voor de jaarrapportage digitaal en het jaarverslag)"
+        )
         parser.add_argument("--titel", default="")
         parser.add_argument("--pdf", help="schrijf de PDF naar dit bestand")
         parser.add_argument("--html", help="schrijf de HTML naar dit bestand")
@@ -102,7 +108,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         if kind == ReportKind.PROGRESS:
             return current_tertial(today)
-        if kind == ReportKind.DIGITAL:
+        if kind in (ReportKind.DIGITAL, ReportKind.ANNUAL):
             return parse_period(str(today.year - 1))
         # Tussenevaluatie: from the plan's start until the end of its second year.
         plan = sources.plan_current(municipality=municipality)
