@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`kompas backup` and `kompas restore`: a backup of an SQLite installation with a signal and a
-case, restored into a fresh data directory by separate processes, reads the encrypted signal
-description and the case person's name back through the services."""
+"""`kompas backup` and `kompas restore`: a backup of an installation with a signal and a case,
+restored into a fresh data directory (and, on PostgreSQL, an empty database) by separate
+processes, reads the encrypted signal description and the case person's name back through the
+services."""
 
 import io
 import os
@@ -46,12 +47,27 @@ def _kompas(env, *args) -> subprocess.CompletedProcess:
     )
 
 
+def _empty_postgresql_database(request) -> str:
+    """A new, empty database beside the test database (dropped afterwards); its URL."""
+    db = connection.settings_dict
+    name = f"{db['NAME']}_restore"[:63]
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    request.addfinalizer(drop)
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_backup_restores_into_an_empty_installation_with_readable_signals_and_cases(
-    tmp_path, make_case
+    tmp_path, make_case, request
 ):
-    if connection.vendor != "sqlite":
-        pytest.skip("the SQLite round trip; PostgreSQL uses pg_dump/pg_restore")
     from kompas.core.models import Municipality
     from kompas.signals.services import Contact, Location, signal_create
 
@@ -70,10 +86,13 @@ def test_backup_restores_into_an_empty_installation_with_readable_signals_and_ca
     keys = tmp_path / "backup" / "sleutels"
     assert stat.S_IMODE((keys / "kompas_signals_keys").stat().st_mode) == 0o600
     assert stat.S_IMODE(keys.stat().st_mode) == 0o700
-    assert (tmp_path / "backup" / "database" / "kompas.sqlite3").stat().st_size > 0
+    dump = "kompas.sqlite3" if connection.vendor == "sqlite" else "kompas.pgdump"
+    assert (tmp_path / "backup" / "database" / dump).stat().st_size > 0
 
     fresh = _fresh_env(tmp_path / "fresh")
     (tmp_path / "fresh").mkdir()
+    if connection.vendor == "postgresql":
+        fresh["DATABASE_URL"] = _empty_postgresql_database(request)
     # Without the backup's keys, the fresh installation cannot read the data.
     restored = _kompas(fresh, "restore", str(tmp_path / "backup"))
     assert restored.returncode == 0, restored.stderr
