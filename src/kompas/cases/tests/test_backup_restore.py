@@ -93,7 +93,7 @@ def test_backup_restores_into_an_empty_installation_with_readable_signals_and_ca
     (tmp_path / "fresh").mkdir()
     if connection.vendor == "postgresql":
         fresh["DATABASE_URL"] = _empty_postgresql_database(request)
-    # Without the backup's keys, the fresh installation cannot read the data.
+    # The fresh installation generated keys of its own; restore replaces them with the backup's.
     restored = _kompas(fresh, "restore", str(tmp_path / "backup"))
     assert restored.returncode == 0, restored.stderr
     assert "De database is teruggezet." in restored.stdout
