@@ -234,6 +234,23 @@ class Staff:
         self.last_counter = -1
         self.client = Client(base)
 
+    def accept_invitation(self, path: str) -> None:
+        """The first beheerder follows `kompas setup`'s link and chooses a password; the link
+        is void afterwards."""
+        c, target = self.client, "/" + path.lstrip("/")
+        resp = c.get(target)
+        if resp.status == 302:  # Django moves the token into the session first
+            target = path_of(resp.location)
+            resp = c.get(target)
+        form = form_with(expect(resp, 200, "uitnodiging").text, "new_password1")
+        fields = {**form["fields"], "new_password1": self.password, "new_password2": self.password}
+        expect(c.post(target, fields), 302, "wachtwoord kiezen via de uitnodiging")
+        again = c.get("/" + path.lstrip("/"))
+        if again.status == 302:
+            again = c.get(path_of(again.location))
+        check("werkt niet meer" in again.text, "de uitnodigingslink werkt na gebruik nog")
+        print("ok  eerste beheerder kiest wachtwoord via de link van kompas setup (eenmalig)")
+
     def password_login(self) -> None:
         c = self.client
         form = form_with(expect(c.get("/inloggen/"), 200, "inlogpagina").text, "username")
@@ -513,6 +530,7 @@ def main(argv=None) -> int:
     p.add_argument("--base", required=True)
     p.add_argument("--user", required=True)
     p.add_argument("--password", required=True)
+    p.add_argument("--invite", help="path of kompas setup's invitation link (password chosen)")
     p.add_argument("--gemeente", default="heerenveen")
     p.add_argument("--import-file", type=Path, required=True)
     p.add_argument("--report-period", default="2024")
@@ -526,6 +544,8 @@ def main(argv=None) -> int:
         wait_until_up(a.base, 60)
         check_transport_security(a.base)
         staff = Staff(a.base, a.user, a.password, a.gemeente)
+        if a.invite:
+            staff.accept_invitation(a.invite)
         staff.password_login()
         staff.enrol()
         monitoring_import(staff, a.import_file, a.timeout)

@@ -93,21 +93,18 @@ step "migrate; collectstatic ernaast"
 "$BIN/kompas" collectstatic --noinput -v 0 >"$RUN/collectstatic.log" 2>&1 &
 STATIC_PID=$!
 "$BIN/kompas" migrate --noinput -v 0
-# Reference data and the first beheerder. There is no `kompas setup` yet (issue 15 item 12):
-# until then the operator loads the shipped reference data and makes the account in a shell.
-step "referentiedata, eerste beheerder, plan"
+# Reference data and the first beheerder exactly as an operator goes live (README *Productie*):
+# `kompas setup` prints a one-time link where the beheerder chooses a password; the walk
+# follows it, then enrols TOTP at the first login.
+step "kompas setup (referentiedata, eerste beheerder), regio's, plan"
 PASSWORD=$(token)
-PRODSMOKE_PASSWORD="$PASSWORD" "$BIN/kompas" shell --no-imports -c '
-import os
-from kompas.core.constants import Role
-from kompas.core.models import Municipality
-from kompas.core.services import DATA, membership_set, reference_data_load, regions_import, user_ensure
-reference_data_load()
-regions_import(DATA / "regions_zuidoost_friesland.csv")
-user, _ = user_ensure(username="beheerder-ci", password=os.environ["PRODSMOKE_PASSWORD"],
-                      first_name="Bea", last_name="Beheer", email="beheer@gemeente.invalid")
-membership_set(user=user, municipality=Municipality.objects.get(code="GM0074"), role=Role.ADMIN)
-'
+"$BIN/kompas" setup --gemeente GM0074 --beheerder-email beheer@gemeente.invalid \
+  >"$RUN/setup.log" 2>&1 || { cat "$RUN/setup.log"; exit 1; }
+INVITE_URL=$(grep -o 'http[^ ]*/uitnodiging/[^ ]*/' "$RUN/setup.log" | head -1)
+[ -n "$INVITE_URL" ] || { echo "kompas setup gaf geen uitnodigingslink:"; cat "$RUN/setup.log"; exit 1; }
+"$BIN/kompas" setup --gemeente GM0074 --beheerder-email beheer@gemeente.invalid \
+  >"$RUN/setup2.log" 2>&1 || { cat "$RUN/setup2.log"; exit 1; }
+"$BIN/kompas" regions import src/kompas/core/data/regions_zuidoost_friesland.csv >/dev/null
 "$BIN/kompas" plan import src/kompas/policy/plans/GM0074-ivp-2023-2026.yaml >/dev/null
 
 wait "$STATIC_PID" || { cat "$RUN/collectstatic.log"; exit 1; }
@@ -122,7 +119,8 @@ PIDS+=($!)
 PIDS+=($!)
 
 GUNICORN_PID=${PIDS[0]}
-"$BIN/python" .ci/prod_smoke.py --base "http://127.0.0.1:$PORT" --user beheerder-ci \
+"$BIN/python" .ci/prod_smoke.py --base "http://127.0.0.1:$PORT" \
+  --user beheer@gemeente.invalid --invite "${INVITE_URL#*://*/}" \
   --password "$PASSWORD" --gemeente heerenveen --import-file "$IMPORT_FILE" \
   --gunicorn-pid "$GUNICORN_PID"
 

@@ -3,6 +3,7 @@
 
 import pytest
 
+from kompas.core import notifications
 from kompas.core.models import AuditEntry, NotificationOptOut
 from kompas.core.services.notifications import recipients
 
@@ -19,7 +20,9 @@ def test_a_person_switches_a_kind_off_and_on(client, heerenveen, make_member):
     assert "Agenda en verslag van de overleggen" in page
     assert "adviseur@heerenveen.nl" in page
 
-    response = client.post("/instellingen/berichten-per-e-mail/", {"overleg_stukken": "on"})
+    offered = [k.code for k in notifications.kinds_for_roles(["adviseur"])]
+    keep = {code: "on" for code in offered if code != "actie_herinnering"}
+    response = client.post("/instellingen/berichten-per-e-mail/", keep)
     assert response.status_code == 302
     assert set(NotificationOptOut.objects.filter(user=user).values_list("kind", flat=True)) == {
         "actie_herinnering"
@@ -28,9 +31,7 @@ def test_a_person_switches_a_kind_off_and_on(client, heerenveen, make_member):
     assert recipients(kind="overleg_stukken", users=[user]) == [user]
     assert AuditEntry.objects.filter(object_type="auth.user", action="update").exists()
 
-    client.post(
-        "/instellingen/berichten-per-e-mail/", {"overleg_stukken": "on", "actie_herinnering": "on"}
-    )
+    client.post("/instellingen/berichten-per-e-mail/", {code: "on" for code in offered})
     assert recipients(kind="actie_herinnering", users=[user]) == [user]
 
 
