@@ -110,3 +110,21 @@ def form_page(request, *, reg: Register, owner, instance, back_url: str, context
             "details": list(zip(reg.headers, reg.cells(instance), strict=True)) if existing else [],
         },
     )
+
+
+def delete_page(
+    request,
+    *,
+    delete: Callable[[], None],
+    success: str,
+    done_url: str,
+    template: str,
+    context: dict,
+):
+    """GET: the confirmation page (`template` with `context`: object, question, note); POST:
+    `delete()`, a success message and back to `done_url`. Destructive actions always ask first."""
+    if request.method == "POST":
+        delete()
+        messages.success(request, success)
+        return redirect(done_url)
+    return render(request, template, context)

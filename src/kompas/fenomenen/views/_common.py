@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from kompas.core import registers
 from kompas.core.constants import STAFF_ROLES, AuditAction
 from kompas.core.exports import table_response
 from kompas.core.registers import add_errors
@@ -48,14 +49,13 @@ def form_page(
 def delete_page(
     request, *, municipality, membership, obj, delete, question, note, success, done_url
 ):
-    if request.method == "POST":
-        delete()
-        messages.success(request, success)
-        return redirect(done_url)
-    return render(
+    return registers.delete_page(
         request,
-        "fenomenen/confirm_delete.html",
-        context(municipality, membership, object=obj, question=question, note=note),
+        delete=delete,
+        success=success,
+        done_url=done_url,
+        template="fenomenen/confirm_delete.html",
+        context=context(municipality, membership, object=obj, question=question, note=note),
     )
 
 

@@ -149,3 +149,16 @@ def test_kvo_form_page(client, heerenveen, make_member):
     assert park.get_level_display() == "Basis samenwerken"
     edit = client.get(reverse("ondermijning:kvo_edit", args=["heerenveen", park.pk]))
     assert 'href="/heerenveen/ondermijning/kvo-b/">Annuleren' in edit.content.decode()
+
+
+def test_deleting_an_opkoper_asks_first_and_then_removes_it(client, heerenveen, make_member):
+    dealer = _dealer(heerenveen)
+    client.force_login(make_member(heerenveen, "adviseur"))
+    url = reverse("ondermijning:dealer_delete", args=["heerenveen", dealer.pk])
+    question = client.get(url)
+    assert "verwijderen?" in question.content.decode()
+    assert Dealer.objects.filter(pk=dealer.pk).exists()
+    done = client.post(url, follow=True)
+    assert done.redirect_chain[-1][0] == reverse("ondermijning:dealer_list", args=["heerenveen"])
+    assert "De opkoper is verwijderd." in done.content.decode()
+    assert not Dealer.objects.filter(pk=dealer.pk).exists()

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
 from kompas.core.exports import FORMATS, table_response
-from kompas.core.registers import add_errors, day
+from kompas.core.registers import add_errors, day, delete_page
 from kompas.core.services import audit_log
 
 from .. import selectors, services
@@ -167,14 +168,15 @@ def controle_form(request, slug, pk=None):
 def controle_delete(request, slug, pk):
     municipality, membership = selectors.gemeente_for_user(user=request.user, slug=slug, write=True)
     controle = selectors.controle_get(municipality=municipality, pk=pk)
-    if request.method == "POST":
-        services.controle_delete(municipality=municipality, controle=controle, by=request.user)
-        messages.success(request, _("De controle is verwijderd."))
-        return redirect("ondermijning:controle_list", slug)
-    return render(
+    return delete_page(
         request,
-        "ondermijning/confirm_delete.html",
-        context(
+        delete=lambda: services.controle_delete(
+            municipality=municipality, controle=controle, by=request.user
+        ),
+        success=_("De controle is verwijderd."),
+        done_url=reverse("ondermijning:controle_list", args=[slug]),
+        template="ondermijning/confirm_delete.html",
+        context=context(
             municipality,
             membership,
             object=controle,

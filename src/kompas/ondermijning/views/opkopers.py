@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
 from kompas.core.exports import FORMATS, table_response
-from kompas.core.registers import add_errors, day
+from kompas.core.registers import add_errors, day, delete_page
 from kompas.core.services import audit_log
 
 from .. import selectors, services
@@ -130,14 +130,15 @@ def dealer_form(request, slug, pk=None):
 def dealer_delete(request, slug, pk):
     municipality, membership = selectors.gemeente_for_user(user=request.user, slug=slug, write=True)
     dealer = selectors.dealer_get(municipality=municipality, pk=pk)
-    if request.method == "POST":
-        services.dealer_delete(municipality=municipality, dealer=dealer, by=request.user)
-        messages.success(request, _("De opkoper is verwijderd."))
-        return redirect("ondermijning:dealer_list", slug)
-    return render(
+    return delete_page(
         request,
-        "ondermijning/confirm_delete.html",
-        context(
+        delete=lambda: services.dealer_delete(
+            municipality=municipality, dealer=dealer, by=request.user
+        ),
+        success=_("De opkoper is verwijderd."),
+        done_url=reverse("ondermijning:dealer_list", args=[slug]),
+        template="ondermijning/confirm_delete.html",
+        context=context(
             municipality,
             membership,
             object=dealer,
@@ -234,14 +235,13 @@ def kvo_form(request, slug, pk=None):
 def kvo_delete(request, slug, pk):
     municipality, membership = selectors.gemeente_for_user(user=request.user, slug=slug, write=True)
     park = selectors.kvo_get(municipality=municipality, pk=pk)
-    if request.method == "POST":
-        services.kvo_delete(municipality=municipality, park=park, by=request.user)
-        messages.success(request, _("Het bedrijventerrein is verwijderd."))
-        return redirect("ondermijning:kvo_list", slug)
-    return render(
+    return delete_page(
         request,
-        "ondermijning/confirm_delete.html",
-        context(
+        delete=lambda: services.kvo_delete(municipality=municipality, park=park, by=request.user),
+        success=_("Het bedrijventerrein is verwijderd."),
+        done_url=reverse("ondermijning:kvo_list", args=[slug]),
+        template="ondermijning/confirm_delete.html",
+        context=context(
             municipality,
             membership,
             object=park,
