@@ -289,7 +289,9 @@ def load_demo() -> str:
     if partnership is None or not {"GM0074", "GM0098"} <= set(gemeenten):
         return "Ondermijning: geen demodata (gemeenten of Zuidoost Friesland ontbreken)."
     services.branches_ensure()
+    days_before = UnderminingDay.objects.filter(is_demo=True).count()
     days = _days(gemeenten, partnership)
+    days_added = UnderminingDay.objects.filter(is_demo=True).count() - days_before
     today = selectors.today()
     added = 0
     for (
@@ -340,7 +342,7 @@ def load_demo() -> str:
         added += 1
     dealers, parks = _dealers_and_parks(gemeenten)
     return (
-        f"Ondermijning: {len(DAYS)} ondermijningsdagen Zuidoost Friesland, "
+        f"Ondermijning: {days_added} ondermijningsdagen Zuidoost Friesland, "
         f"{added} integrale controles, {dealers} opkopers en {parks} KVO-B-bedrijventerreinen "
         "toegevoegd."
     )
