@@ -167,4 +167,12 @@ def _read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = _("het bestand is geen tekst in UTF-8 of Windows-1252 (teken %(b)s)") % {
+            "b": hex(raw[error.start])
+        }
+        raise ParseError([Problem(line, _("codering"), message, path.name)]) from error

@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Which parser a file needs, and parsing a path with it."""
 
+import csv
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from ..constants import ImportFormat
-from ._common import ParseResult, ProgressCallback, _read_text
+from ._common import ParseError, ParseResult, Problem, ProgressCallback, _read_text
 from ._records import REGION_COLUMNS
 from .client_csv import parse_client_csv
 from .odata import parse_odata_path
@@ -32,10 +35,13 @@ def parse_path(
     """Parse `path` in `fmt` (detected when None); `progress(rows_read, fraction)` is called
     while reading (see the module docstring)."""
     fmt = fmt or detect_format(path)
-    if fmt == ImportFormat.STATLINE_CSV:
-        return parse_statline_csv(path, display_name, progress)
-    if fmt == ImportFormat.CLIENT_CSV:
-        return parse_client_csv(path, display_name, progress)
+    if fmt in (ImportFormat.STATLINE_CSV, ImportFormat.CLIENT_CSV):
+        parse = parse_statline_csv if fmt == ImportFormat.STATLINE_CSV else parse_client_csv
+        try:
+            return parse(path, display_name, progress)
+        except csv.Error as error:  # e.g. a lone carriage return inside an unquoted cell
+            message = _("het bestand is geen geldige CSV (%(e)s)") % {"e": error}
+            raise ParseError([Problem(1, "CSV", message, display_name or path.name)]) from error
     if fmt == ImportFormat.ODATA_JSON:
         return parse_odata_path(path, progress)
     if fmt == ImportFormat.XLSX:

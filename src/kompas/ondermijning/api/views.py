@@ -20,7 +20,8 @@ def _year(request) -> int | None:
     value = request.query_params.get("jaar", "")
     if not value:
         return None
-    if not value.isdigit():
+    # Four digits: a longer number overflowed the database's date lookup (a 500).
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
         raise ValidationError({"jaar": "Geef een jaar als JJJJ."})
     return int(value)
 

@@ -106,3 +106,14 @@ def test_openapi_schema_documents_the_ondermijning_api(client, heerenveen, make_
     assert "/api/v1/ondermijning/{gemeente}/controles/" in text
     assert "/api/v1/ondermijning/samenwerkingsverbanden/{code}/dagen/" in text
     assert "ControleInput" in text and "Day" in text
+
+
+@pytest.mark.parametrize("jaar", ["332828244850280", "２０２６", "20261"])
+def test_a_year_that_is_not_four_digits_is_a_400_not_a_500(client, heerenveen, make_member, jaar):
+    """Found by the API fuzzing (core test_api_fuzz): a huge year overflowed to a 500."""
+    client.force_login(make_member(heerenveen, "adviseur"))
+    for url in (
+        "/api/v1/ondermijning/heerenveen/controles/",
+        "/api/v1/ondermijning/samenwerkingsverbanden/zuidoost-friesland/dagen/",
+    ):
+        assert client.get(url, {"jaar": jaar}).status_code == 400

@@ -100,6 +100,14 @@ class PublicSignalCreateView(APIView):
                 )
             )
         data = request.data
+        if not hasattr(data, "get"):  # a JSON array or scalar instead of an object
+            return _no_store(
+                problem_response(
+                    request,
+                    status.HTTP_400_BAD_REQUEST,
+                    detail="Stuur de melding als één JSON-object met haar velden.",
+                )
+            )
         if not antiabuse.pow_verify(str(data.get("challenge", "")), str(data.get("nonce", ""))):
             return _no_store(
                 problem_response(

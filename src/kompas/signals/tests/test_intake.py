@@ -231,3 +231,15 @@ def test_a_busy_database_gives_the_api_a_503_with_retry_after(client, heerenveen
     assert response.status_code == 503 and response["Retry-After"] == "60"
     assert "nog niet verstuurd" in response.json()["errors"]["__all__"][0]
     assert not Signal.objects.exists()
+
+
+@pytest.mark.parametrize("body", ["[null, null]", "[]", "42", '"tekst"', "null"])
+def test_api_answers_a_body_that_is_no_object_with_400_not_500(client, heerenveen, body):
+    """Found by the API fuzzing (core test_api_fuzz): a JSON array or scalar as the body was
+    an AttributeError and a 500."""
+    response = client.post(
+        "/api/v1/meldpunt/heerenveen/signals/", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "JSON-object" in response.json()["detail"]
+    assert Signal.objects.count() == 0
