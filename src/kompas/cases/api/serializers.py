@@ -63,7 +63,9 @@ class IdentitySerializer(serializers.Serializer):
 class MeasureSerializer(serializers.ModelSerializer):
     """One measure of the register. Case by number, dossier and signals by id, no person."""
 
-    case = serializers.CharField(source="case.number", read_only=True, default=None)
+    case = serializers.CharField(
+        source="case.number", read_only=True, default=None, allow_null=True
+    )
     controle_id = serializers.IntegerField(read_only=True, allow_null=True)
     signals = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 

@@ -55,10 +55,14 @@ RULES = {
     "api-cases-detail": "401 404 404 ok ok 404 ok 404 404 404",
     "api-cases-interventions": "401 404 404 ok ok 404 ok 404 404 404",
     "api-cases-list": "401 404 404 ok ok 404 ok ok 404 404",
+    "api-cases-measure-detail": "401 404 404 404 404 ok 404 404 404 404",
+    "api-cases-measures": "401 ok ok ok ok ok 404 404 404 ok",
     "api-cases-reveal": "401 405 405 405 405 405 405 405 405 405",
     "api-crisis-functions": API_INTERNAL,
     "api-crisis-oto": API_INTERNAL,
     "api-docs": PUBLIC,
+    "api-fenomenen-keuze": API_INTERNAL,
+    "api-fenomenen-voorlichting": API_INTERNAL,
     "api-meetings-meeting-detail": "401 404 ok ok 404 ok ok 404 404 ok",
     "api-meetings-meeting-list": API_MEMBER,
     "api-meetings-series-list": API_MEMBER,
@@ -68,6 +72,8 @@ RULES = {
     "api-municipality-list": "401 ok ok ok ok ok ok ok ok ok",
     "api-ondermijning-controles": API_INTERNAL,
     "api-ondermijning-dagen": "401 ok ok ok 404 ok 404 404 ok ok",
+    "api-ondermijning-kvo": API_INTERNAL,
+    "api-ondermijning-opkopers": API_INTERNAL,
     "api-oo-demonstrations": API_INTERNAL,
     "api-oo-matches": API_INTERNAL,
     "api-oo-risks": "401 404 ok ok ok ok ok ok 404 ok",
@@ -95,9 +101,9 @@ RULES = {
     "cases:intervention_edit": REGISSEUR_ONLY,
     "cases:listing_add": POST_ONLY_PAGE,
     "cases:listing_end": REGISSEUR_ONLY,
-    "cases:measure_create": "login 404 ok ok ok 404 404 404 404 ok",
-    "cases:measure_edit": "login 404 ok ok ok 404 404 404 404 ok",
-    "cases:measure_list": "login ok ok ok ok 404 404 404 404 ok",
+    "cases:measure_create": "login 404 ok ok ok ok 404 404 404 ok",
+    "cases:measure_edit": "login 404 ok ok ok ok 404 404 404 ok",
+    "cases:measure_list": "login ok ok ok ok ok 404 404 404 ok",
     "cases:meeting_cases": CASE_READ,
     "cases:person_add": REGISSEUR_ONLY,
     "cases:person_erase": ADMIN_ONLY,
@@ -141,6 +147,19 @@ RULES = {
     "crisis:register_create": STAFF_WRITE_LEZER_403,
     "crisis:register_edit": INTERNAL_READ,
     "crisis:register_list": INTERNAL_READ,
+    "fenomenen:activity_create": STAFF_WRITE_LEZER_403,
+    "fenomenen:activity_delete": STAFF_WRITE_LEZER_403,
+    "fenomenen:activity_edit": STAFF_WRITE_LEZER_403,
+    "fenomenen:activity_list": INTERNAL_READ,
+    "fenomenen:keuze_create": STAFF_WRITE_LEZER_403,
+    "fenomenen:keuze_delete": STAFF_WRITE_LEZER_403,
+    "fenomenen:keuze_detail": INTERNAL_READ,
+    "fenomenen:keuze_edit": STAFF_WRITE_LEZER_403,
+    "fenomenen:keuze_list": INTERNAL_READ,
+    "fenomenen:spot_create": STAFF_WRITE_LEZER_403,
+    "fenomenen:spot_delete": STAFF_WRITE_LEZER_403,
+    "fenomenen:spot_edit": STAFF_WRITE_LEZER_403,
+    "fenomenen:spot_list": INTERNAL_READ,
     "meetings:action_status": POST_ONLY_PAGE,
     "meetings:agenda_add_reference": POST_ONLY_PAGE,
     "meetings:agenda_edit": MEETING_WRITE,
@@ -176,8 +195,20 @@ RULES = {
     "ondermijning:day_detail": INTERNAL_READ,
     "ondermijning:day_edit": STAFF_WRITE_LEZER_403,
     "ondermijning:day_list": INTERNAL_READ,
+    "ondermijning:dealer_check_add": "login 403 405 405 404 405 404 404 404 405",
+    "ondermijning:dealer_check_delete": "login 403 405 405 404 405 404 404 404 405",
+    "ondermijning:dealer_create": STAFF_WRITE_LEZER_403,
+    "ondermijning:dealer_delete": STAFF_WRITE_LEZER_403,
+    "ondermijning:dealer_detail": INTERNAL_READ,
+    "ondermijning:dealer_edit": STAFF_WRITE_LEZER_403,
+    "ondermijning:dealer_list": INTERNAL_READ,
     "ondermijning:finding_add": "login 403 405 405 404 405 404 404 404 405",
     "ondermijning:finding_delete": "login 403 405 405 404 405 404 404 404 405",
+    "ondermijning:import": STAFF_WRITE_LEZER_403,
+    "ondermijning:kvo_create": STAFF_WRITE_LEZER_403,
+    "ondermijning:kvo_delete": STAFF_WRITE_LEZER_403,
+    "ondermijning:kvo_edit": STAFF_WRITE_LEZER_403,
+    "ondermijning:kvo_list": INTERNAL_READ,
     "ondermijning:partnership_summary": INTERNAL_READ,
     "openbareorde:advice_add": STAFF_WRITE_LEZER_403,
     "openbareorde:newyear": INTERNAL_READ,
@@ -206,6 +237,7 @@ RULES = {
     "policy:version_list": INTERNAL_READ,
     "reporting-report-list": API_INTERNAL,
     "reporting:dashboard": PUBLIC,
+    "reporting:public_index": PUBLIC,
     "reporting:public_report_pdf": PUBLIC,
     "reporting:publication": STAFF_WRITE,
     "reporting:report_create": STAFF_WRITE,
@@ -216,6 +248,7 @@ RULES = {
     "reporting:report_new_version": POST_ONLY_PAGE,
     "reporting:report_pdf": INTERNAL_READ,
     "reporting:report_send": STAFF_WRITE,
+    "signals:address_list": "login 404 404 ok 404 404 404 404 404 404",
     "signals:agreement_create": ADMIN_ONLY,
     "signals:agreement_deactivate": ADMIN_ONLY,
     "signals:agreement_edit": ADMIN_ONLY,
@@ -231,6 +264,7 @@ RULES = {
     "signals:question": POST_ONLY_PAGE,
     "signals:receipt": PUBLIC,
     "signals:retention_settings": ADMIN_ONLY,
+    "signals:signal_counts": "login ok ok ok 404 404 404 404 404 ok",
     "signals:signal_detail": STAFF_WRITE,
     "signals:signal_list": "login ok ok ok 404 404 404 404 404 ok",
     "signals:transition": POST_ONLY_PAGE,
@@ -324,11 +358,15 @@ def _first(model, **filters):
 def _values(hv) -> dict[str, dict]:
     """URL kwargs per route name (fnmatch patterns, first match wins), all objects of
     Heerenveen (or its samenwerkingsverband), from the demo."""
+    from kompas.cases.constants import MeasureKind
     from kompas.cases.models import Case, CaseListing, Intervention, Measure
+
+    OPEN_KINDS = [k for k in MeasureKind.values if k != MeasureKind.BIBOB]
     from kompas.crisis.models import Assignment, CrisisMember, KeyFunction
+    from kompas.fenomenen.models import Activity, PhenomenonChoice, WhiteSpot
     from kompas.meetings.models import AgendaItem, FollowUpAction, Meeting, MeetingSeries
     from kompas.monitoring.models import ImportJob, Indicator
-    from kompas.ondermijning.models import Controle, Finding, UnderminingDay
+    from kompas.ondermijning.models import Controle, Dealer, Finding, KvoPark, UnderminingDay
     from kompas.openbareorde.models import Demonstration, RiskItem
     from kompas.policy.models import Action, Norm, PlanVersion, Priority
     from kompas.reporting.models import Report
@@ -392,8 +430,10 @@ def _values(hv) -> dict[str, dict]:
         "cases:discussion_edit": {"pk": case_meeting.pk, "case_pk": case.pk},
         "cases:intervention_edit": {"pk": _first(Intervention, case__municipality=hv).pk},
         "cases:listing_end": {"pk": _first(CaseListing, case__municipality=hv).pk},
-        "cases:measure_edit": {"pk": _first(Measure, municipality=hv).pk},
+        # An instrument that is no Bibob file (those only the bibob role sees, API row below).
+        "cases:measure_edit": {"pk": _first(Measure, municipality=hv, kind__in=OPEN_KINDS).pk},
         "cases:*": {"pk": case.pk, "person_pk": case.persons.first().pk, "fmt": "json"},
+        "api-cases-measure-detail": {"pk": _first(Measure, municipality=hv).pk},
         "api-cases-*": {"pk": case.pk},
         "crisis:district_member_*": {"district": district.code, "pk": dmember.pk},
         "crisis:district_assignment_remove": {
@@ -428,6 +468,15 @@ def _values(hv) -> dict[str, dict]:
             "finding": _first(Finding, location__controle__municipality=hv).pk,
         },
         "ondermijning:controle_*": {"pk": controle.pk},
+        "ondermijning:dealer_check_delete": {
+            "pk": (dealer := _first(Dealer, municipality=hv, checks__isnull=False)).pk,
+            "check": dealer.checks.first().pk,
+        },
+        "ondermijning:dealer_*": {"pk": dealer.pk},
+        "ondermijning:kvo_*": {"pk": _first(KvoPark, municipality=hv).pk},
+        "fenomenen:keuze_*": {"pk": _first(PhenomenonChoice, municipality=hv).pk},
+        "fenomenen:spot_*": {"pk": _first(WhiteSpot, municipality=hv).pk},
+        "fenomenen:activity_*": {"pk": _first(Activity, municipality=hv).pk},
         "ondermijning:finding_add": {"pk": controle.pk},
         "ondermijning:day_*": {"pk": day.pk},
         "ondermijning:partnership_summary": {"code": partnership.code},

@@ -9,6 +9,8 @@ from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from kompas.core.api.params import year_param
+
 from .. import selectors, services
 from ..models import Activity, PhenomenonChoice
 from .serializers import (
@@ -22,12 +24,7 @@ JAAR = OpenApiParameter("jaar", int, description="Alleen dit jaar (JJJJ).")
 
 
 def _year(request) -> int | None:
-    value = request.query_params.get("jaar", "")
-    if not value:
-        return None
-    if not value.isdigit():
-        raise ValidationError({"jaar": "Geef een jaar als JJJJ."})
-    return int(value)
+    return year_param(request)
 
 
 def _save(call):

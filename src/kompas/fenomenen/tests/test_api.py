@@ -103,3 +103,15 @@ def test_openapi_schema_documents_the_fenomenen_api(client):
     assert "/api/v1/ondermijning/{gemeente}/fenomenenkeuze/" in text
     assert "/api/v1/ondermijning/{gemeente}/voorlichting/" in text
     assert "KeuzeInput" in text and "ActivityInput" in text
+
+
+def test_a_year_that_is_no_four_digit_number_is_a_400_not_a_500(client, heerenveen, make_member):
+    client.force_login(make_member(heerenveen, "adviseur"))
+    for value in ("332828244850280", "２０２５", "20x5"):
+        response = client.get("/api/v1/ondermijning/heerenveen/voorlichting/", {"jaar": value})
+        assert response.status_code == 400, value
+        assert response["Content-Type"].startswith("application/problem+json")
+    assert (
+        client.get("/api/v1/ondermijning/heerenveen/voorlichting/", {"jaar": "2025"}).status_code
+        == 200
+    )

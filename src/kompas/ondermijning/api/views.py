@@ -9,6 +9,8 @@ from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from kompas.core.api.params import year_param
+
 from .. import selectors, services
 from ..models import Controle
 from .serializers import ControleInputSerializer, ControleSerializer, DaySerializer
@@ -17,13 +19,7 @@ JAAR = OpenApiParameter("jaar", int, description="Alleen dit jaar (JJJJ).")
 
 
 def _year(request) -> int | None:
-    value = request.query_params.get("jaar", "")
-    if not value:
-        return None
-    # Four digits: a longer number overflowed the database's date lookup (a 500).
-    if not (value.isascii() and value.isdigit() and len(value) == 4):
-        raise ValidationError({"jaar": "Geef een jaar als JJJJ."})
-    return int(value)
+    return year_param(request)
 
 
 class ControleListView(generics.ListCreateAPIView):
