@@ -128,3 +128,35 @@ def delete_page(
         messages.success(request, success)
         return redirect(done_url)
     return render(request, template, context)
+
+
+# --- Services of a register ------------------------------------------------------------------
+def record_owner_check(obj, owner, *, owner_field: str = "municipality", message: str = "") -> None:
+    """A saved record of another gemeente is never changed through this one: a ValidationError."""
+    if obj.pk and getattr(obj, f"{owner_field}_id") != owner.pk:
+        raise ValidationError(message or _("Dit hoort niet bij de gemeente."))
+
+
+def record_fill(
+    obj,
+    fields: dict,
+    *,
+    owner,
+    by,
+    is_demo: bool = False,
+    owner_field: str = "municipality",
+    strip: bool = False,
+    message: str = "",
+) -> bool:
+    """The first step of every register's save service: refuse another gemeente's record, set
+    `fields` (stripped text when `strip`), and on a new record its owner, author and demo mark.
+    Answers whether the record is new; validation and saving stay with the service."""
+    record_owner_check(obj, owner, owner_field=owner_field, message=message)
+    creating = obj.pk is None
+    for name, value in fields.items():
+        setattr(obj, name, value.strip() if strip and isinstance(value, str) else value)
+    if creating:
+        setattr(obj, owner_field, owner)
+        obj.created_by = by if getattr(by, "is_authenticated", False) else None
+        obj.is_demo = is_demo
+    return creating

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
+from kompas.core.registers import record_fill, record_owner_check
 from kompas.core.services import audit_log
 from kompas.policy import services as policy_services
 from kompas.policy.constants import EventKind
@@ -30,20 +31,11 @@ def _day(value) -> str:
 
 
 def _owner_check(obj, municipality) -> None:
-    if obj.pk and obj.municipality_id != municipality.pk:
-        raise ValidationError(_("Dit hoort niet bij de gemeente."))
+    record_owner_check(obj, municipality)
 
 
 def _set_fields(obj, fields: dict, *, municipality, by, is_demo: bool) -> bool:
-    creating = obj.pk is None
-    _owner_check(obj, municipality)
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    if creating:
-        obj.municipality = municipality
-        obj.created_by = by if getattr(by, "is_authenticated", False) else None
-        obj.is_demo = is_demo
-    return creating
+    return record_fill(obj, fields, owner=municipality, by=by, is_demo=is_demo)
 
 
 # --- Fenomenenkeuze --------------------------------------------------------------------------
@@ -75,25 +67,18 @@ def _keuze_check(keuze: PhenomenonChoice) -> None:
 
 
 def _keuze_event(keuze: PhenomenonChoice, *, by) -> None:
-    if keuze.status == KeuzeStatus.ADOPTED:
-        policy_services.event_register(
-            kind=EventKind.PHENOMENON_CHOICE,
-            date=keuze.decision_date,
-            title=_("Fenomenenkeuze %(y)s vastgesteld (%(b)s)")
-            % {"y": keuze.year, "b": keuze.get_decided_by_display()},
-            municipality=keuze.municipality,
-            source_type=KEUZE_SOURCE,
-            source_id=str(keuze.pk),
-            is_demo=keuze.is_demo,
-            by=by,
-        )
-    else:
-        policy_services.event_withdraw(
-            kind=EventKind.PHENOMENON_CHOICE,
-            source_type=KEUZE_SOURCE,
-            source_id=str(keuze.pk),
-            by=by,
-        )
+    policy_services.event_sync(
+        counts=keuze.status == KeuzeStatus.ADOPTED,
+        kind=EventKind.PHENOMENON_CHOICE,
+        source_type=KEUZE_SOURCE,
+        source_id=keuze.pk,
+        by=by,
+        date=keuze.decision_date,
+        title=_("Fenomenenkeuze %(y)s vastgesteld (%(b)s)")
+        % {"y": keuze.year, "b": keuze.get_decided_by_display()},
+        municipality=keuze.municipality,
+        is_demo=keuze.is_demo,
+    )
 
 
 @transaction.atomic

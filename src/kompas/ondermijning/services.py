@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
+from kompas.core.registers import record_fill, record_owner_check
 from kompas.core.services import audit_log, validated_save
 from kompas.policy import services as policy_services
 from kompas.policy.constants import EventKind
@@ -82,25 +83,17 @@ def _controle_check(controle: Controle) -> None:
 
 
 def _controle_event(controle: Controle, *, by) -> None:
-    if controle.status in COUNTED_STATUSES:
-        policy_services.event_register(
-            kind=EventKind.INTEGRAL_INSPECTION,
-            date=controle.date,
-            title=_("Integrale controle %(b)s: %(t)s")
-            % {"b": controle.branche, "t": controle.title},
-            municipality=controle.municipality,
-            source_type=CONTROLE_SOURCE,
-            source_id=str(controle.pk),
-            is_demo=controle.is_demo,
-            by=by,
-        )
-    else:
-        policy_services.event_withdraw(
-            kind=EventKind.INTEGRAL_INSPECTION,
-            source_type=CONTROLE_SOURCE,
-            source_id=str(controle.pk),
-            by=by,
-        )
+    policy_services.event_sync(
+        counts=controle.status in COUNTED_STATUSES,
+        kind=EventKind.INTEGRAL_INSPECTION,
+        source_type=CONTROLE_SOURCE,
+        source_id=controle.pk,
+        by=by,
+        date=controle.date,
+        title=_("Integrale controle %(b)s: %(t)s") % {"b": controle.branche, "t": controle.title},
+        municipality=controle.municipality,
+        is_demo=controle.is_demo,
+    )
 
 
 def _locations_save(controle: Controle, locations: list[dict]) -> None:
@@ -141,16 +134,17 @@ def controle_save(
 ) -> Controle:
     """Create or change a controle with its partners and locations, and keep its norm event
     in step with its status."""
-    creating = controle.pk is None
-    previous = None if creating else Controle.objects.select_for_update().get(pk=controle.pk)
-    for name, value in fields.items():
-        setattr(controle, name, value)
-    if creating:
-        controle.municipality = municipality
-        controle.created_by = by if getattr(by, "is_authenticated", False) else None
-        controle.is_demo = is_demo
-    elif controle.municipality_id != municipality.pk:
-        raise ValidationError(_("Deze controle hoort niet bij de gemeente."))
+    previous = (
+        None if controle.pk is None else Controle.objects.select_for_update().get(pk=controle.pk)
+    )
+    creating = record_fill(
+        controle,
+        fields,
+        owner=municipality,
+        by=by,
+        is_demo=is_demo,
+        message=_("Deze controle hoort niet bij de gemeente."),
+    )
     controle.full_clean()
     _controle_check(controle)
     controle.save()
@@ -231,21 +225,17 @@ def finding_delete(*, controle: Controle, finding: Finding, by) -> None:
 
 # --- Ondermijningsdagen ----------------------------------------------------------------------
 def _day_event(day: UnderminingDay, *, by) -> None:
-    if day.status == DayStatus.HELD:
-        policy_services.event_register(
-            kind=EventKind.UNDERMINING_DAY,
-            date=day.date,
-            title=_("Ondermijningsdag %(g)s: %(t)s") % {"g": day.host, "t": day.theme},
-            partnership=day.partnership,
-            source_type=DAY_SOURCE,
-            source_id=str(day.pk),
-            is_demo=day.is_demo,
-            by=by,
-        )
-    else:
-        policy_services.event_withdraw(
-            kind=EventKind.UNDERMINING_DAY, source_type=DAY_SOURCE, source_id=str(day.pk), by=by
-        )
+    policy_services.event_sync(
+        counts=day.status == DayStatus.HELD,
+        kind=EventKind.UNDERMINING_DAY,
+        source_type=DAY_SOURCE,
+        source_id=day.pk,
+        by=by,
+        date=day.date,
+        title=_("Ondermijningsdag %(g)s: %(t)s") % {"g": day.host, "t": day.theme},
+        partnership=day.partnership,
+        is_demo=day.is_demo,
+    )
 
 
 @transaction.atomic
@@ -254,15 +244,15 @@ def day_save(
 ) -> UnderminingDay:
     """Create or change an ondermijningsdag. The staff of the host gemeente keep it; a held
     day (not in the future) registers the samenwerkingsverband's event."""
-    creating = day.pk is None
-    for name, value in fields.items():
-        setattr(day, name, value)
-    if creating:
-        day.host = municipality
-        day.created_by = by if getattr(by, "is_authenticated", False) else None
-        day.is_demo = is_demo
-    elif day.host_id != municipality.pk:
-        raise ValidationError(_("Alleen de gastgemeente wijzigt deze ondermijningsdag."))
+    creating = record_fill(
+        day,
+        fields,
+        owner=municipality,
+        by=by,
+        is_demo=is_demo,
+        owner_field="host",
+        message=_("Alleen de gastgemeente wijzigt deze ondermijningsdag."),
+    )
     errors = {}
     if (
         day.partnership_id
@@ -311,8 +301,7 @@ def day_delete(*, municipality, day: UnderminingDay, by) -> None:
 
 # --- Opkopers (DOR/DOL) and KVO-B -----------------------------------------------------------
 def _mine(obj, municipality) -> None:
-    if obj.municipality_id != municipality.pk:
-        raise ValidationError(_("Dit hoort niet bij de gemeente."))
+    record_owner_check(obj, municipality)
 
 
 def _dealer_check(dealer: Dealer) -> None:
@@ -327,15 +316,7 @@ def _dealer_check(dealer: Dealer) -> None:
 @transaction.atomic
 def dealer_save(*, municipality, dealer: Dealer, by, fields: dict, is_demo: bool = False):
     """Create or change an opkoper; the KvK number is eight digits and unique per gemeente."""
-    creating = dealer.pk is None
-    for name, value in fields.items():
-        setattr(dealer, name, value.strip() if isinstance(value, str) else value)
-    if creating:
-        dealer.municipality = municipality
-        dealer.created_by = by if getattr(by, "is_authenticated", False) else None
-        dealer.is_demo = is_demo
-    else:
-        _mine(dealer, municipality)
+    creating = record_fill(dealer, fields, owner=municipality, by=by, is_demo=is_demo, strip=True)
     dealer.full_clean()
     _dealer_check(dealer)
     dealer.save()
@@ -384,15 +365,7 @@ def _kvo_check(park: KvoPark) -> None:
 @transaction.atomic
 def kvo_save(*, municipality, park: KvoPark, by, fields: dict, is_demo: bool = False):
     """Create or change a KVO-B business park; the certificate expires after it was obtained."""
-    creating = park.pk is None
-    for name, value in fields.items():
-        setattr(park, name, value.strip() if isinstance(value, str) else value)
-    if creating:
-        park.municipality = municipality
-        park.created_by = by if getattr(by, "is_authenticated", False) else None
-        park.is_demo = is_demo
-    else:
-        _mine(park, municipality)
+    creating = record_fill(park, fields, owner=municipality, by=by, is_demo=is_demo, strip=True)
     park.full_clean()
     _kvo_check(park)
     park.save()

@@ -6,7 +6,7 @@ A package since issue 11; every public name stays importable from `kompas.policy
 - `plan_import`: plan files in and out (validate, import, export);
 - `plan_sync`: writing a validated document into the models, section by section;
 - `actions`: actions entered by staff and their progress updates;
-- `events`: the event register (`event_register`, `event_delete`, `event_withdraw`).
+- `events`: the event register (`event_register`, `event_delete`, `event_withdraw`, `event_sync`).
 """
 
 from .actions import (
@@ -15,7 +15,7 @@ from .actions import (
     action_edit,
     action_update_add,
 )
-from .events import event_delete, event_register, event_withdraw
+from .events import event_delete, event_register, event_sync, event_withdraw
 from .plan_import import (
     PlanImportResult,
     known_codes,
@@ -42,6 +42,7 @@ __all__ = [
     "action_update_add",
     "event_delete",
     "event_register",
+    "event_sync",
     "event_withdraw",
     "known_codes",
     "plan_document",

@@ -125,3 +125,13 @@ def event_withdraw(*, kind: str, source_type: str, source_id, by=None) -> bool:
     )
     event.delete()
     return True
+
+
+def event_sync(*, counts: bool, kind: str, source_type: str, source_id, by=None, **event) -> None:
+    """A register's record and its norm event kept in step: registered (or updated) while
+    the record `counts` (a controle carried out, a day held, a keuze adopted), withdrawn when
+    it no longer does. `event` are event_register's other arguments (date, title, owner)."""
+    if counts:
+        event_register(kind=kind, source_type=source_type, source_id=str(source_id), by=by, **event)
+    else:
+        event_withdraw(kind=kind, source_type=source_type, source_id=source_id, by=by)

@@ -14,11 +14,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kompas.core import tasks as queue
 from kompas.core.constants import AuditAction
 from kompas.core.models import Municipality
 from kompas.core.services import audit_log
 
-from .. import crypto, writelock
+from .. import crypto, tasks, writelock
 from ..constants import (
     DESCRIPTION_MAX_LENGTH,
     Channel,
@@ -233,17 +234,9 @@ def _signal_store(*, signal, attachments, created, code) -> NewSignal:
         ]
     SignalHistory.objects.bulk_create(rows)  # new rows only: append-only holds
     audit_log(user=None, action=AuditAction.CREATE, obj=signal, note="melding via meldpunt")
-    _notify_after_commit(lambda tasks: tasks.signal_new_notify, signal)
+    # The team's mail goes once the signal is committed (signals/tasks.py).
+    queue.enqueue(tasks.signal_new_notify, signal_id=signal.pk)
     return NewSignal(signal=signal, receipt_code=code)
-
-
-def _notify_after_commit(pick, signal: Signal) -> None:
-    """Queue the team's notification (`pick(signals.tasks)`) once the signal is committed."""
-    from kompas.core import tasks as queue
-
-    from .. import tasks
-
-    queue.enqueue(pick(tasks), signal_id=signal.pk)
 
 
 def signal_follow_up_open(*, municipality: Municipality, code: str) -> Signal | None:
@@ -293,5 +286,5 @@ def signal_reporter_reply(
         # The caller shows this same object (the reporter's page): it carries the new status.
         signal.status = moved.status
     audit_log(user=None, action=AuditAction.CREATE, obj=signal, note="reactie van melder")
-    _notify_after_commit(lambda tasks: tasks.signal_answer_notify, signal)
+    queue.enqueue(tasks.signal_answer_notify, signal_id=signal.pk)
     return message
