@@ -28,6 +28,23 @@ CHECKS = [
 
 
 @pytest.fixture
+def keep_connection():
+    """schemathesis calls the WSGI handler itself, which sends request_started/finished and
+    so closes the database connection after every request (close_old_connections finds it
+    inside the test transaction). On SQLite's in-memory test database Django never closes,
+    on PostgreSQL the next query would fail. Django's own test client disconnects the same
+    handlers while it calls the application."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def token_headers(heerenveen, adviseur_heerenveen):
     from rest_framework.authtoken.models import Token
 
@@ -60,6 +77,6 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_api_fuzz(db, case, token_headers):
+def test_api_fuzz(db, keep_connection, case, token_headers):
     _own_objects(case)
     case.call_and_validate(headers=token_headers, checks=CHECKS)
