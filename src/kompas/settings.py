@@ -332,6 +332,14 @@ SPECTACULAR_SETTINGS = {
         "ControleStatusEnum": "kompas.ondermijning.constants.ControleStatus",
         "UnderminingDayStatusEnum": "kompas.ondermijning.constants.DayStatus",
         "PhenomenonChoiceStatusEnum": "kompas.fenomenen.constants.KeuzeStatus",
+        "ActionStatusEnum": "kompas.policy.constants.ActionStatus",
+        "CaseStatusEnum": "kompas.cases.constants.CaseStatus",
+        "MeasureStatusEnum": "kompas.cases.constants.MeasureStatus",
+        "MeasureKindEnum": "kompas.cases.constants.MeasureKind",
+        "RegionLevelEnum": "kompas.core.constants.RegionLevel",
+        "KvoLevelEnum": "kompas.ondermijning.constants.KvoLevel",
+        # Meetings and OTO activities share the same three states.
+        "PlannedHeldStatusEnum": "kompas.meetings.constants.MeetingStatus",
     },
 }
 

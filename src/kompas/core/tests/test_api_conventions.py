@@ -79,3 +79,16 @@ def test_a_server_error_under_api_is_a_problem_document(rf):
     assert json.loads(response.content)["title"] == "Interne fout"
     page = errors.server_error(rf.get("/heerenveen/"))
     assert page["Content-Type"].startswith("text/html")
+
+
+def test_schema_generates_without_warnings_and_with_readable_enum_names(tmp_path, db):
+    """Clients generate code from the document: an enum named `Status6d6Enum` (a hash, changed
+    by any new choice anywhere) breaks their builds. --fail-on-warn turns every drf-spectacular
+    warning, such as an unresolved enum-name collision, into an error."""
+    from django.core.management import call_command
+
+    target = tmp_path / "schema.json"
+    call_command("spectacular", "--fail-on-warn", "--format", "openapi-json", "--file", target)
+    names = set(json.loads(target.read_text())["components"]["schemas"])
+    assert {"ActionStatusEnum", "CaseStatusEnum", "PlannedHeldStatusEnum"} <= names
+    assert not [n for n in names if n.endswith("Enum") and any(c.isdigit() for c in n)]
