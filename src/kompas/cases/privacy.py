@@ -103,40 +103,50 @@ def declare() -> None:
         retention=CASE_TERM,
         purpose=_lazy("Wie de regie over de casus voert."),
     )
-    for model, fields, purpose in (
-        ("cases.CaseDiscussion", "decision_enc", _lazy("Afspraken uit het casusoverleg.")),
-        ("cases.WeegploegAssessment", "reasons_enc", _lazy("Weging door de weegploeg.")),
+    for model, field, label, record, purpose in (
+        (
+            "cases.CaseDiscussion",
+            "decision_enc",
+            _lazy("besluit (versleuteld)"),
+            _lazy("bespreking van een casus"),
+            _lazy("Afspraken uit het casusoverleg."),
+        ),
+        (
+            "cases.WeegploegAssessment",
+            "reasons_enc",
+            _lazy("redenen (versleuteld)"),
+            _lazy("weging door de weegploeg"),
+            _lazy("Of een casus voldoet aan de criteria van de weegploeg, en waarom."),
+        ),
     ):
         p.declare(
             model,
-            [fields],
+            [field],
             category=p.CASE_CONTENT,
             basis=BASIS,
             retention=CASE_TERM,
             purpose=purpose,
             encrypted=True,
-            labels={
-                fields: _lazy(
-                    "besluit (versleuteld)" if "decision" in fields else "redenen (versleuteld)"
-                )
-            },
+            labels={field: label},
+            record=record,
         )
-    for model, fields, purpose in (
-        ("cases.CaseStatusChange", ["note"], _lazy("Toelichting bij een statuswijziging.")),
-        (
-            "cases.Intervention",
-            ["description", "result"],
-            _lazy("Interventies in de casus en hun resultaat."),
-        ),
-    ):
-        p.declare(
-            model,
-            fields,
-            category=p.CASE_CONTENT,
-            basis=BASIS,
-            retention=CASE_TERM,
-            purpose=purpose,
-        )
+    p.declare(
+        "cases.CaseStatusChange",
+        ["note"],
+        category=p.CASE_CONTENT,
+        basis=BASIS,
+        retention=CASE_TERM,
+        purpose=_lazy("Toelichting bij een statuswijziging."),
+        record=_lazy("statuswijziging van een casus"),
+    )
+    p.declare(
+        "cases.Intervention",
+        ["description", "result"],
+        category=p.CASE_CONTENT,
+        basis=BASIS,
+        retention=CASE_TERM,
+        purpose=_lazy("Interventies in de casus en hun resultaat."),
+    )
     p.declare(
         "cases.Measure",
         ["description", "decided_by", "bibob_application", "bibob_permit"],

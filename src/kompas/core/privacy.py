@@ -68,6 +68,7 @@ class PersonalDataField:
     encrypted: bool
     purpose: str
     label: str = ""  # for a field without a Dutch verbose_name of its own
+    record: str = ""  # for a model without a Dutch verbose_name of its own
 
 
 _declared: dict[tuple[str, str], PersonalDataField] = {}
@@ -84,13 +85,16 @@ def declare(
     purpose,
     encrypted: bool = False,
     labels: dict | None = None,
+    record=None,
 ) -> None:
     """Declare the personal data in `fields` of `model` ("app_label.ModelName"); `labels`
-    names fields that have no Dutch verbose_name. Declaring a field twice with different
-    contents is a programming error."""
+    names fields that have no Dutch verbose_name, `record` the model when it has none.
+    Declaring a field twice with different contents is a programming error."""
     for name in fields:
         label = (labels or {}).get(name, "")
-        item = PersonalDataField(model, name, category, basis, retention, encrypted, purpose, label)
+        item = PersonalDataField(
+            model, name, category, basis, retention, encrypted, purpose, label, record or ""
+        )
         existing = _declared.get((model, name))
         if existing is not None and existing != item:
             raise ValueError(f"{model}.{name} is declared twice in the verwerkingsregister")
@@ -170,7 +174,7 @@ def register_rows(*, municipality) -> list[RegisterRow]:
         rows.append(
             RegisterRow(
                 app=str(model._meta.app_config.verbose_name),
-                record=str(model._meta.verbose_name),
+                record=str(item.record or model._meta.verbose_name),
                 field=item.field,
                 field_label=str(item.label or field.verbose_name),
                 category=str(item.category),

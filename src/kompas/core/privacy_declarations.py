@@ -44,6 +44,11 @@ def _login_log_term(_municipality) -> str:
     }
 
 
+AXES_LABELS = {
+    "username": _lazy("gebruikersnaam"),
+    "ip_address": _lazy("IP-adres"),
+    "user_agent": _lazy("browser (user agent)"),
+}
 SECURITY = _lazy("AVG art. 32 (beveiliging van de verwerking); BIO 9.4 (toegangsbeveiliging)")
 
 
@@ -75,6 +80,8 @@ def declare() -> None:
     p.declare(
         "axes.AccessAttempt",
         ["username", "ip_address", "user_agent"],
+        record=_lazy("mislukte inlogpoging (django-axes)"),
+        labels=AXES_LABELS,
         category=p.LOGGING,
         basis=SECURITY,
         retention=p.Retention(describe=_attempt_term),
@@ -83,6 +90,8 @@ def declare() -> None:
     p.declare(
         "axes.AccessLog",
         ["username", "ip_address", "user_agent"],
+        record=_lazy("loginlog (django-axes)"),
+        labels=AXES_LABELS,
         category=p.LOGGING,
         basis=SECURITY,
         retention=p.Retention(describe=_login_log_term, enforced_by=RUN),
@@ -91,6 +100,8 @@ def declare() -> None:
     p.declare(
         "axes.AccessFailureLog",
         ["username", "ip_address", "user_agent"],
+        record=_lazy("log mislukte logins (django-axes)"),
+        labels=AXES_LABELS,
         category=p.LOGGING,
         basis=SECURITY,
         retention=p.fixed(_lazy("Niet gebruikt: AXES_ENABLE_ACCESS_FAILURE_LOG staat uit.")),
@@ -107,6 +118,7 @@ def declare() -> None:
     p.declare(
         "admin.LogEntry",
         ["object_repr", "change_message"],
+        record=_lazy("logregel Django-admin"),
         category=p.LOGGING,
         basis=SECURITY,
         retention=p.fixed(_lazy("Geen automatische termijn (log van de Django-admin).")),

@@ -53,6 +53,7 @@ def declare() -> None:
     p.declare(
         "openbareorde.RiskLevelChange",
         ["reasons"],
+        record=_lazy("wijziging risiconiveau"),
         category=p.FREE_TEXT,
         basis=BASIS,
         retention=MANUAL,

@@ -74,6 +74,7 @@ def declare() -> None:
     p.declare(
         "signals.SignalHistory",
         ["note_enc"],
+        record=_lazy("geschiedenis van een melding"),
         labels={"note_enc": _lazy("aantekening (versleuteld)")},
         category=p.SIGNAL_CONTENT,
         basis=BASIS,
@@ -84,6 +85,7 @@ def declare() -> None:
     p.declare(
         "signals.SignalHistory",
         ["by_label"],
+        record=_lazy("geschiedenis van een melding"),
         labels={"by_label": _lazy("door (naam medewerker)")},
         category=p.STAFF_NAME,
         basis=BASIS,
@@ -93,6 +95,7 @@ def declare() -> None:
     p.declare(
         "signals.SignalMessage",
         ["body_enc"],
+        record=_lazy("bericht bij een melding"),
         labels={"body_enc": _lazy("bericht (versleuteld)")},
         category=p.SIGNAL_CONTENT,
         basis=BASIS,
@@ -103,6 +106,7 @@ def declare() -> None:
     p.declare(
         "signals.SignalAttachment",
         ["data_enc"],
+        record=_lazy("bijlage bij een melding"),
         labels={"data_enc": _lazy("bestand (versleuteld)")},
         category=p.SIGNAL_CONTENT,
         basis=BASIS,
