@@ -157,8 +157,8 @@ def declare() -> None:
         ),
         retention=p.fixed(
             _lazy(
-                "Geen automatische termijn: de maatregel blijft in het register (zonder koppeling "
-                "aan de casus als die verwijderd is) tot een medewerker hem verwijdert."
+                "Geen automatische termijn en geen verwijderfunctie: de maatregel blijft in het "
+                "register, zonder koppeling aan de casus als die verwijderd is."
             )
         ),
         purpose=_lazy("Register van bestuurlijke maatregelen (zonder namen in de omschrijving)."),

@@ -8,8 +8,8 @@ from kompas.core import privacy as p
 BASIS = _("AVG art. 6 lid 1 sub c en e; Wet veiligheidsregio's art. 2 en 16")
 MEMBER_TERM = p.fixed(
     _(
-        "Geen automatische termijn: zolang de persoon in de crisisorganisatie zit; verwijderd "
-        "door de beheerder."
+        "Geen automatische termijn en geen verwijderfunctie: een medewerker wijzigt of wist "
+        "de gegevens als de persoon de crisisorganisatie verlaat."
     )
 )
 

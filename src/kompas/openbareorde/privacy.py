@@ -14,8 +14,8 @@ from .services import demonstration_retention_days
 BASIS = _lazy("AVG art. 6 lid 1 sub e; Gemeentewet art. 172 en 174 (openbare orde)")
 MANUAL = p.fixed(
     _lazy(
-        "Geen automatische termijn: zolang het risico op de inventarisatie staat; verwijderd "
-        "met het risico-item."
+        "Geen automatische termijn en geen verwijderfunctie: blijft bewaard zolang het "
+        "risico-item bestaat."
     )
 )
 
@@ -72,7 +72,7 @@ def declare() -> None:
         ["description"],
         category=p.FREE_TEXT,
         basis=BASIS,
-        retention=p.fixed(_lazy("Geen automatische termijn: verwijderd door een medewerker.")),
+        retention=p.fixed(_lazy("Geen automatische termijn en geen verwijderfunctie.")),
         purpose=_lazy("Wat er bij een incident gebeurde (zonder namen te noteren)."),
     )
     p.not_personal(
