@@ -270,6 +270,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Days the login log (axes AccessLog: user name, IP address, browser per login) is kept;
+# `kompas retention run` deletes older entries and expired sessions (verwerkingsregister).
+LOGIN_LOG_RETENTION_DAYS = env.int("KOMPAS_LOGIN_LOG_DAYS", default=180)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AXES_VERBOSE = False
 

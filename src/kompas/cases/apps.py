@@ -11,6 +11,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Casusoverleg")
 
     def ready(self) -> None:
+        from . import privacy
+
+        privacy.declare()  # the app's fields in the verwerkingsregister
         from . import registry
 
         registry.register_all()

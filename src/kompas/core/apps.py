@@ -10,4 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401  (dependency check, login auditing)
+        from . import privacy_declarations
+
+        privacy_declarations.declare()  # the app's fields in the verwerkingsregister
+        from . import checks, hooks, signals  # noqa: F401  (dependency check, login auditing)
+        from .services.retention import login_records_retention_run
+
+        # Expired sessions and the login log, with the apps' terms in `kompas retention run`.
+        hooks.retention_run.register(login_records_retention_run)

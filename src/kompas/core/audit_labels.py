@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 # Object types that are no kompas model, or whose model has no Dutch name of its own.
 _OWN_NAMES = {
     "otp_totp.totpdevice": _("tweede factor (authenticator-app)"),
+    "core.verwerkingsregister": _("verwerkingsregister"),
 }
 # Apps whose objects can appear in the log (besides every kompas app).
 _OTHER_APPS = ("auth", "otp_totp")

@@ -31,4 +31,5 @@ urlpatterns = [
     path(B + "gebruikers/<int:pk>/", views.member_edit, name="member_edit"),
     path(B + "gebruikers/<int:pk>/verwijderen/", views.member_remove, name="member_remove"),
     path(B + "huisstijl/", views.branding_edit, name="branding"),
+    path(B + "verwerkingsregister/", views.privacy_register, name="privacy_register"),
 ]

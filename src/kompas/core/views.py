@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
-from . import hooks, notifications, panels
+from . import hooks, notifications, panels, privacy
 from .constants import AuditAction, Role
 from .exports import AUDIT_CSV_HEADER, audit_csv_rows, csv_response
 from .forms import (
@@ -26,6 +27,7 @@ from .forms import (
 )
 from .middleware import with_next
 from .pagination import page_get
+from .pdf import html_to_pdf
 from .selectors import (
     audit_entry_list,
     member_get,
@@ -203,6 +205,35 @@ def beheer(request, slug):
     municipality = _admin_of(request, slug)
     links = sorted(hooks.beheer_links(municipality=municipality), key=lambda link: link["order"])
     return render(request, "core/beheer/index.html", {"municipality": municipality, "links": links})
+
+
+def privacy_register(request, slug):
+    """The verwerkingsregister (AVG art. 30) generated from the apps' declarations
+    (kompas.core.privacy), with this gemeente's retention terms; as CSV or PDF with
+    ?formaat=csv|pdf (exports audited)."""
+    municipality = _admin_of(request, slug)
+    rows = privacy.register_rows(municipality=municipality)
+    fmt = request.GET.get("formaat")
+    filename = f"verwerkingsregister-{municipality.slug}"
+    if fmt in ("csv", "pdf"):
+        audit_log(
+            user=request.user,
+            action=AuditAction.EXPORT,
+            object_type="core.verwerkingsregister",
+            municipality=municipality,
+            note=f"verwerkingsregister als {fmt.upper()}",
+        )
+    if fmt == "csv":
+        header = [str(h) for h in privacy.REGISTER_HEADER]
+        return csv_response(f"{filename}.csv", header, (row.cells() for row in rows))
+    context = {"municipality": municipality, "rows": rows}
+    if fmt == "pdf":
+        context["rows"] = privacy.register_groups(municipality=municipality)
+        html = render_to_string("core/beheer/privacy_register_pdf.html", context)
+        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+        return response
+    return render(request, "core/beheer/privacy_register.html", context)
 
 
 def member_list_view(request, slug):

@@ -11,6 +11,9 @@ class CrisisConfig(AppConfig):
     verbose_name = _("Crisisorganisatie")
 
     def ready(self) -> None:
+        from . import privacy
+
+        privacy.declare()  # the app's fields in the verwerkingsregister
         from kompas.core import demo, hooks, panels
         from kompas.core.constants import INTERNAL_ROLES
 

@@ -11,6 +11,9 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
+        from . import privacy
+
+        privacy.declare()  # the app's fields in the verwerkingsregister
         from kompas.core import demo, panels
         from kompas.core.constants import Role
 

@@ -11,6 +11,9 @@ class OpenbareOrdeConfig(AppConfig):
     verbose_name = _("Openbare orde")
 
     def ready(self) -> None:
+        from . import privacy
+
+        privacy.declare()  # the app's fields in the verwerkingsregister
         from kompas.core import demo, hooks, panels
         from kompas.core.constants import Role
 

@@ -10,6 +10,9 @@ class PolicyConfig(AppConfig):
     verbose_name = "Beleid"
 
     def ready(self) -> None:
+        from . import privacy
+
+        privacy.declare()  # the app's fields in the verwerkingsregister
         from . import registry
 
         registry.register_all()

@@ -11,6 +11,9 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Meldpunt")
 
     def ready(self) -> None:
+        from . import privacy
+
+        privacy.declare()  # the app's fields in the verwerkingsregister
         from kompas.core import demo, hooks, notifications, panels
         from kompas.core.constants import Role
 

@@ -128,6 +128,7 @@ RULES = {
     "core:notification_settings": ANY_LOGIN,
     "core:otp_setup": ANY_LOGIN,
     "core:otp_verify": ANY_LOGIN,
+    "core:privacy_register": ADMIN_ONLY,
     "core:region_list": INTERNAL_READ,
     "crisis:assignment_remove": STAFF_WRITE_LEZER_403,
     "crisis:district_assignment_remove": STAFF_WRITE_LEZER_403,

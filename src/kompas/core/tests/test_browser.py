@@ -71,6 +71,7 @@ def test_beheer_pages_have_no_axe_violations_and_invite_works_without_javascript
         f"/heerenveen/beheer/gebruikers/{membership.pk}/",
         f"/heerenveen/beheer/gebruikers/{membership.pk}/verwijderen/",
         "/heerenveen/beheer/huisstijl/",
+        "/heerenveen/beheer/verwerkingsregister/",
     ):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
         assert axe_check(page) == [], path

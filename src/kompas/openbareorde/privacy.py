@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Openbare orde's entries in the verwerkingsregister (kompas.core.privacy). The organiser's
+term is `services.demonstration_retention_days()`, the one `kompas openbareorde retentie`
+applies (KOMPAS_DEMONSTRATION_RETENTION_DAYS)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from kompas.cases.privacy import declare_identity
+from kompas.core import privacy as p
+
+from .services import demonstration_retention_days
+
+BASIS = _lazy("AVG art. 6 lid 1 sub e; Gemeentewet art. 172 en 174 (openbare orde)")
+MANUAL = p.fixed(
+    _lazy(
+        "Geen automatische termijn en geen verwijderfunctie: blijft bewaard zolang het "
+        "risico-item bestaat."
+    )
+)
+
+
+def _organiser_term(_municipality) -> str:
+    return _(
+        "%(days)s dagen na de datum van de demonstratie gewist (naam en contact van de "
+        "organisator)."
+    ) % {"days": demonstration_retention_days()}
+
+
+ORGANISER_TERM = p.Retention(describe=_organiser_term, enforced_by="kompas openbareorde retentie")
+
+
+def declare() -> None:
+    declare_identity(
+        "openbareorde.RiskPerson",
+        basis=BASIS,
+        retention=MANUAL,
+        purpose=_lazy(
+            "Een persoon op de risico-inventarisatie maatschappelijke onrust; elders alleen "
+            "als pseudoniem getoond."
+        ),
+    )
+    p.declare(
+        "openbareorde.RiskItem",
+        ["reasons", "measures"],
+        category=p.FREE_TEXT,
+        basis=BASIS,
+        retention=MANUAL,
+        purpose=_lazy(
+            "Waarom een risico (ook van een persoon) dit niveau heeft, en wat er gebeurt."
+        ),
+    )
+    p.declare(
+        "openbareorde.RiskLevelChange",
+        ["reasons"],
+        record=_lazy("wijziging risiconiveau"),
+        category=p.FREE_TEXT,
+        basis=BASIS,
+        retention=MANUAL,
+        purpose=_lazy("Geschiedenis van het risiconiveau."),
+    )
+    p.declare(
+        "openbareorde.Demonstration",
+        ["organiser_name", "organiser_contact"],
+        category=p.CONTACT,
+        basis=_lazy("AVG art. 6 lid 1 sub e; Wet openbare manifestaties art. 4 en 5"),
+        retention=ORGANISER_TERM,
+        purpose=_lazy("Overleg met de organisator over de kennisgeving en de voorschriften."),
+    )
+    p.declare(
+        "openbareorde.Incident",
+        ["description"],
+        category=p.FREE_TEXT,
+        basis=BASIS,
+        retention=p.fixed(_lazy("Geen automatische termijn en geen verwijderfunctie.")),
+        purpose=_lazy("Wat er bij een incident gebeurde (zonder namen te noteren)."),
+    )
+    p.not_personal(
+        "openbareorde.Demonstration",
+        ["route", "conditions", "evaluation"],
+        reason="the route, the conditions and the evaluation of the event itself",
+    )
+    p.not_personal(
+        "openbareorde.DemonstrationAdvice", ["advice"], reason="a partner's advice on the event"
+    )
+    p.not_personal(
+        "openbareorde.Incident",
+        ["measures", "instruments"],
+        reason="measures and powers used (from a fixed vocabulary of instruments)",
+    )
+    p.not_personal(
+        "openbareorde.Match",
+        ["police_advice", "measures", "evaluation"],
+        reason="advice, measures and evaluation of a football match as an event",
+    )
+    p.not_personal(
+        "openbareorde.PublicEvent",
+        ["name", "advice", "evaluation"],
+        reason="name, advice and evaluation of a public event",
+    )
+    p.not_personal(
+        "openbareorde.NewYear", ["evaluation"], reason="evaluation of a jaarwisseling as a whole"
+    )
