@@ -11,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import select
 import socket
 import subprocess
 import sys
@@ -89,7 +90,9 @@ def provider(live_server, tmp_path_factory):
             text=True,
         )
     try:
-        if proc.stdout.readline().strip() != "READY":
+        ready, _w, _x = select.select([proc.stdout], [], [], 60)
+        if not ready or proc.stdout.readline().strip() != "READY":
+            proc.kill()
             proc.wait(timeout=10)
             pytest.fail(f"De test-IdP startte niet:\n{log.read_text()}")
         yield {"base": base, "secret": secret}
