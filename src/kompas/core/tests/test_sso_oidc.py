@@ -316,3 +316,42 @@ def test_token_for_another_client_or_issuer_is_refused(settings, rf):
     for payload in ({"aud": "een-andere-toepassing", "iss": idp}, {"aud": ours, "iss": "x"}):
         assert backend.get_or_create_user("token", "id-token", payload) is None
     assert AuditEntry.objects.filter(action=AuditAction.FAILED_LOGIN).count() == 2
+
+
+def test_the_environment_alone_turns_sso_on(tmp_path):
+    """As an operator starts it: only variables, in a fresh process that loads the settings,
+    builds the login backends (the OIDC one among them) and sends a visitor of the SSO start
+    to the provider. (A missing variable: test_settings_name_every_missing_variable.)"""
+    idp = "https://idp.gemeente.example"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_OIDC_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kompas.settings",
+        KOMPAS_DATA_DIR=str(tmp_path),
+        KOMPAS_OIDC_ENABLED="true",
+        KOMPAS_OIDC_PROVIDER_NAME="Gemeente Heerenveen",
+        KOMPAS_OIDC_CLIENT_ID="kompas",
+        KOMPAS_OIDC_CLIENT_SECRET="geheim",
+        KOMPAS_OIDC_AUTHORIZATION_ENDPOINT=f"{idp}/authorize",
+        KOMPAS_OIDC_TOKEN_ENDPOINT=f"{idp}/token",
+        KOMPAS_OIDC_USER_ENDPOINT=f"{idp}/userinfo",
+        KOMPAS_OIDC_JWKS_ENDPOINT=f"{idp}/jwks",
+    )
+    script = (
+        "import django; django.setup()\n"
+        "from django.contrib.auth import get_backends\n"
+        "from django.contrib.sessions.backends.signed_cookies import SessionStore\n"
+        "from django.test import RequestFactory\n"
+        "from kompas.core.views import sso_start\n"
+        "print([type(b).__name__ for b in get_backends()])\n"
+        "request = RequestFactory().get('/inloggen/sso/')\n"
+        "request.session = SessionStore()\n"
+        "page = sso_start(request)\n"
+        "print(page.status_code, page['Location'].split('?')[0])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    backends, start = run.stdout.strip().splitlines()[-2:]
+    assert "KompasOIDCBackend" in backends
+    assert start == f"302 {idp}/authorize"
