@@ -48,3 +48,8 @@ class AuditAction(models.TextChoices):
     LOGOUT = "logout", _("uitgelogd")
     # The identity behind a pseudonym was shown (cases: "toon identiteit", with a reason).
     REVEAL = "reveal", _("identiteit getoond")
+
+
+# Session key: this login's second factor was the identity provider's MFA, trusted by
+# KOMPAS_OIDC_TRUST_MFA (kompas.core.sso); it then counts as the TOTP step.
+SSO_MFA_SESSION_KEY = "kompas_sso_mfa"

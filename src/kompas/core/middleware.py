@@ -5,7 +5,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .constants import STAFF_ROLES
+from .constants import SSO_MFA_SESSION_KEY, STAFF_ROLES
 from .selectors import membership_list, otp_device_confirmed_exists
 
 # Paths a signed-in user without a verified second factor may still reach.
@@ -19,6 +19,14 @@ def requires_second_factor(user) -> bool:
     if user.is_superuser:
         return True
     return membership_list(user=user).filter(role__in=STAFF_ROLES).exists()
+
+
+def second_factor_verified(request) -> bool:
+    """A TOTP code was entered this session, or the identity provider's MFA is trusted for it
+    (SSO with KOMPAS_OIDC_TRUST_MFA and an MFA claim in the ID token, kompas.core.sso)."""
+    if request.user.is_verified():
+        return True
+    return request.session.get(SSO_MFA_SESSION_KEY) is True
 
 
 class SecondFactorRequiredMiddleware:
@@ -40,7 +48,7 @@ class SecondFactorRequiredMiddleware:
             # Public pages (meldpunt, dashboard, health), and DRF views, which check the
             # second factor in their permission class SecondFactorVerified.
             return None
-        if not requires_second_factor(user) or user.is_verified():
+        if not requires_second_factor(user) or second_factor_verified(request):
             return None
         has_device = otp_device_confirmed_exists(user=user)
         target = "core:otp_verify" if has_device else "core:otp_setup"

@@ -118,6 +118,14 @@ def otp_device_confirmed_exists(*, user) -> bool:
     return any(True for _d in devices_for_user(user, confirmed=True))
 
 
+def sso_user_list(*, email: str):
+    """Active accounts whose e-mail address is `email` (any case): whom an SSO login may be.
+    A beheerder's invitation made them; nobody else has one."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, email__iexact=email).order_by("pk")
+
+
 def region_get_for_user(*, user, code: str) -> Region:
     """A region inside one of the user's gemeenten (or the gemeente itself); else 404."""
     codes = list(municipality_list(user=user).values_list("code", flat=True))

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -63,7 +64,33 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         # Visitors without an account find the public pages from here.
-        return {**super().get_context_data(**kwargs), "public_links": hooks.public_links()}
+        return {
+            **super().get_context_data(**kwargs),
+            "public_links": hooks.public_links(),
+            "sso_name": settings.KOMPAS_OIDC_PROVIDER_NAME if settings.KOMPAS_OIDC_ENABLED else "",
+        }
+
+
+@login_not_required
+@never_cache
+def sso_start(request):
+    """To the gemeente's identity provider (kompas.core.sso); 404 when SSO is off."""
+    if not settings.KOMPAS_OIDC_ENABLED:
+        raise Http404
+    from .sso import SSOStartView
+
+    return SSOStartView.as_view()(request)
+
+
+@login_not_required
+@never_cache
+def sso_callback(request):
+    """Back from the identity provider: logged in, or refused on the login page."""
+    if not settings.KOMPAS_OIDC_ENABLED:
+        raise Http404
+    from .sso import SSOCallbackView
+
+    return SSOCallbackView.as_view()(request)
 
 
 def _safe_next(request, default: str = "/") -> str:

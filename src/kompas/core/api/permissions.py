@@ -2,7 +2,7 @@
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission
 
-from ..middleware import requires_second_factor
+from ..middleware import requires_second_factor, second_factor_verified
 
 
 class SecondFactorVerified(BasePermission):
@@ -17,4 +17,4 @@ class SecondFactorVerified(BasePermission):
         if isinstance(request.auth, Token):
             return True
         user = request.user
-        return not requires_second_factor(user) or user.is_verified()
+        return not requires_second_factor(user) or second_factor_verified(request)
