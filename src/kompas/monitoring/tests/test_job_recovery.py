@@ -72,7 +72,7 @@ def test_a_dead_workers_job_is_imported_again_and_a_second_death_fails_it_in_dut
 
 
 @pytest.mark.django_db
-def test_a_living_workers_job_is_left_alone(heerenveen):
+def test_a_living_workers_job_is_left_alone(client, adviseur_heerenveen, heerenveen):
     job = _running(heerenveen, b"x", attempts=1, minutes_ago=30)
     # This process beats (a worker thread of this worker, during the minutely sweep).
     beat = {"at": time.time(), "host": socket.gethostname(), "pid": os.getpid(), "attempt": 1}
@@ -85,6 +85,10 @@ def test_a_living_workers_job_is_left_alone(heerenveen):
     assert import_jobs_recover() == [job.pk]
     job.refresh_from_db()
     assert job.status == ImportJobStatus.QUEUED  # queued again (its task runs on commit)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.RUNNING, attempts=2)
+    client.force_login(adviseur_heerenveen)
+    text = client.get(f"/heerenveen/monitoring/imports/{job.pk}/").content.decode()
+    assert "De vorige poging is afgebroken doordat de achtergrondverwerking stopte" in text
 
 
 @pytest.mark.django_db
