@@ -20,8 +20,8 @@ def import_job_task(*, job_id: int) -> None:
 @tasks.worker_start
 def recover_on_worker_start() -> None:
     """A worker that starts takes back what a killed predecessor left "bezig"."""
-    services.import_jobs_recover(at_start=True)
-    services.national_loads_recover(at_start=True)
+    services.import_jobs_recover()
+    services.national_loads_recover()
 
 
 @tasks.scheduled_task(hour="*", minute="*")

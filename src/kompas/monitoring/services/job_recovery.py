@@ -29,6 +29,9 @@ from ..models import ImportJob
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 2  # the first run and one automatic retry
+# Before any heartbeat of this process: a beat with this process id from before then was
+# written by a predecessor that had the same id (a restarted container), never by us.
+PROCESS_STARTED = time.time()
 
 
 def stale_seconds() -> float:
@@ -88,24 +91,25 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _is_dead(job: ImportJob, beat: dict | None, *, at_start: bool, now: float) -> bool:
-    """Does the job's running attempt belong to a worker that is gone? On this machine a
-    worker that is starting knows it at once (the beating process no longer exists, or has
-    this worker's own process id: a restarted container); otherwise the heartbeat has been
-    silent for the stale time (a worker on another machine)."""
+def _is_dead(job: ImportJob, beat: dict | None, *, now: float) -> bool:
+    """Does the job's running attempt belong to a worker that is gone? On this machine it is
+    known at once: the beating process no longer exists, or it has this worker's own process
+    id but beat before this process started (a restarted container). Otherwise the heartbeat
+    has been silent for the stale time (a worker on another machine)."""
     if beat is None or beat.get("attempt") != job.attempts:
         last = job.started_at.timestamp() if job.started_at else 0.0
         return now - last > stale_seconds()
+    at = float(beat.get("at") or 0)
     if beat.get("host") == socket.gethostname():
         pid = int(beat.get("pid") or 0)
-        if at_start and pid == os.getpid():
+        if pid == os.getpid() and at < PROCESS_STARTED:
             return True
-        if not _pid_alive(pid):
+        if pid != os.getpid() and not _pid_alive(pid):
             return True
-    return now - float(beat.get("at") or 0) > stale_seconds()
+    return now - at > stale_seconds()
 
 
-def import_jobs_recover(*, at_start: bool = False) -> list[int]:
+def import_jobs_recover() -> list[int]:
     """Find running jobs whose worker died: queue each once more (its file is still stored;
     the earlier attempt imported nothing) or, after MAX_ATTEMPTS, fail it with a Dutch
     message. Each change is a conditional update on (status, attempts), so two sweeps, or a
@@ -118,7 +122,7 @@ def import_jobs_recover(*, at_start: bool = False) -> list[int]:
         "pk", "attempts", "started_at", "file_name"
     )
     for job in running:
-        if not _is_dead(job, tasks.state_get(job.heartbeat_key), at_start=at_start, now=now):
+        if not _is_dead(job, tasks.state_get(job.heartbeat_key), now=now):
             continue
         same_attempt = ImportJob.objects.filter(
             pk=job.pk, status=ImportJobStatus.RUNNING, attempts=job.attempts

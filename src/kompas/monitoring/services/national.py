@@ -120,16 +120,21 @@ def national_load_run(
     return report
 
 
-def national_loads_recover(*, at_start: bool = False) -> list[int]:
+def national_loads_recover() -> list[int]:
     """Fail the loads still "bezig" whose process on this machine is gone (killed worker or
-    command): the store's lock went with it and the previous table stayed in use. A load on
-    another machine is left to that machine."""
-    from .job_recovery import _pid_alive
+    command; or this process id, but from before this process started: a restarted
+    container): the store's lock went with it and the previous table stayed in use. A load
+    on another machine is left to that machine."""
+    from .job_recovery import PROCESS_STARTED, _pid_alive
 
     changed = []
     here = socket.gethostname()[:200]
     for load in NationalLoad.objects.filter(status=ImportJobStatus.RUNNING, host=here):
-        gone = (at_start and load.pid == os.getpid()) or (load.pid and not _pid_alive(load.pid))
+        if load.pid == os.getpid():
+            started = load.started_at.timestamp() if load.started_at else 0.0
+            gone = started < PROCESS_STARTED
+        else:
+            gone = bool(load.pid) and not _pid_alive(load.pid)
         if not gone:
             continue
         if NationalLoad.objects.filter(pk=load.pk, status=ImportJobStatus.RUNNING).update(

@@ -19,7 +19,7 @@ from kompas.core import tasks
 from kompas.monitoring import services
 from kompas.monitoring.constants import ImportJobStatus
 from kompas.monitoring.models import DataImport, ImportJob, NationalLoad, Observation
-from kompas.monitoring.services import import_job_run, import_jobs_recover
+from kompas.monitoring.services import import_job_run, import_jobs_recover, job_recovery
 from kompas.monitoring.services import jobs as jobs_module
 
 FILE_2024 = "statline_47013NED_gemeenten_2024.csv"
@@ -52,9 +52,9 @@ def test_a_dead_workers_job_is_imported_again_and_a_second_death_fails_it_in_dut
     job = _running(heerenveen, content, attempts=1)
     beat = {"at": time.time(), "host": socket.gethostname(), "pid": _dead_pid(), "attempt": 1}
     tasks.state_put(job.heartbeat_key, beat)
-    # A fresh heartbeat, but its process on this machine is gone: a starting worker knows.
+    # A fresh heartbeat, but its process on this machine is gone: known at once.
     with django_capture_on_commit_callbacks(execute=True):
-        assert import_jobs_recover(at_start=True) == [job.pk]
+        assert import_jobs_recover() == [job.pk]
     job.refresh_from_db()
     assert job.status == ImportJobStatus.DONE and job.attempts == 2
     assert DataImport.objects.count() == 1 and Observation.objects.count() > 0
@@ -78,9 +78,17 @@ def test_a_living_workers_job_is_left_alone(client, adviseur_heerenveen, heerenv
     beat = {"at": time.time(), "host": socket.gethostname(), "pid": os.getpid(), "attempt": 1}
     tasks.state_put(job.heartbeat_key, beat)
     assert import_jobs_recover() == []
+    # Another worker thread of this process, starting while this one imports: still alive.
+    tasks.state_put(job.heartbeat_key, {**beat, "at": job_recovery.PROCESS_STARTED + 0.001})
+    assert import_jobs_recover() == []
+    # This process id, but beating before this process started: a restarted container's
+    # predecessor.
+    tasks.state_put(job.heartbeat_key, {**beat, "at": job_recovery.PROCESS_STARTED - 1})
+    assert import_jobs_recover() == [job.pk]
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.RUNNING)
     # A worker on another machine that beats is alive; one silent for the stale time is not.
     tasks.state_put(job.heartbeat_key, {**beat, "host": "elders", "pid": 1})
-    assert import_jobs_recover(at_start=True) == []
+    assert import_jobs_recover() == []
     tasks.state_put(job.heartbeat_key, {**beat, "host": "elders", "at": time.time() - 3600})
     assert import_jobs_recover() == [job.pk]
     job.refresh_from_db()
