@@ -165,6 +165,11 @@ CACHES = {"default": _cache(KOMPAS_CACHE_URL)}
 # `kompas run_huey`; `kompas demo` starts one beside the web server.
 KOMPAS_TASK_QUEUE = env.str("KOMPAS_TASK_QUEUE", default="sqlite")
 KOMPAS_TASK_WORKERS = env.int("KOMPAS_TASK_WORKERS", default=1)
+# A running import job writes a heartbeat into the queue's store; one silent for this long
+# belongs to a worker that died (kill -9, power loss) and is queued again or failed
+# (kompas.monitoring.services.job_recovery). A worker restarted on the same machine
+# recognises its dead predecessor at once.
+KOMPAS_IMPORT_JOB_STALE_SECONDS = env.float("KOMPAS_IMPORT_JOB_STALE_SECONDS", default=60.0)
 
 
 def _huey(queue: str) -> dict:

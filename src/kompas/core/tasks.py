@@ -36,6 +36,7 @@ __all__ = [
     "scheduled_task",
     "state_put",
     "weekly_task",
+    "worker_start",
 ]
 
 STATE_PREFIX = "kompas:state:"
@@ -59,6 +60,22 @@ def scheduled_task(*, day_of_week: str = "*", hour: str = "7", minute: str = "0"
 def weekly_task(*, day_of_week: str = "1", hour: str = "7", minute: str = "0") -> Callable:
     """Decorator: every week in the worker, by default Monday 07:00."""
     return scheduled_task(day_of_week=day_of_week, hour=hour, minute=minute)
+
+
+def worker_start(fn: Callable[[], None]) -> Callable[[], None]:
+    """Decorator: `fn()` runs in each worker thread of `kompas run_huey` as it starts, before
+    it takes a task (e.g. to recover the work of a worker that was killed). Its database
+    connection is closed afterwards; an exception is logged by Huey and the worker starts."""
+    from django.db import connection
+
+    def run() -> None:
+        try:
+            fn()
+        finally:
+            connection.close()
+
+    HUEY.on_startup(name=f"{fn.__module__}.{fn.__qualname__}")(run)
+    return fn
 
 
 def enqueue(task, /, *args, **kwargs) -> None:

@@ -125,6 +125,9 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
     started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    # Runs started: a worker killed mid-import leaves the job "bezig"; the recovery sweep
+    # (services.job_recovery) queues it once more, and fails it after MAX_ATTEMPTS.
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
 
     class Meta:
         verbose_name = _("importopdracht")
@@ -143,6 +146,50 @@ class ImportJob(models.Model):
     def progress_key(self) -> str:
         """Key of the running job's progress in the task queue's store (kompas.core.tasks)."""
         return f"monitoring:import-job:{self.pk}"
+
+    @property
+    def heartbeat_key(self) -> str:
+        """Key of the running attempt's heartbeat (worker host, pid, time) in the same store."""
+        return f"monitoring:import-job:{self.pk}:heartbeat"
+
+
+class NationalLoad(models.Model):
+    """One load of the national table (`kompas data landelijk`), in the foreground or by the
+    worker (--achtergrond): its outcome for `kompas data landelijk --status` and the imports
+    page, not only the worker's log."""
+
+    MAX_PROBLEMS = 200
+
+    file_name = models.CharField(_("bestand"), max_length=500)
+    background = models.BooleanField(_("op de achtergrond"), default=False)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ImportJobStatus.choices,
+        default=ImportJobStatus.QUEUED,
+    )
+    rows = models.PositiveBigIntegerField(_("rijen"), null=True, blank=True)
+    seconds = models.FloatField(_("duur in seconden"), null=True, blank=True)
+    message = models.TextField(_("uitkomst"), blank=True)
+    problems = models.JSONField(_("fouten"), default=list, blank=True)  # [line, field, message]
+    problem_count = models.PositiveIntegerField(_("aantal fouten"), default=0)
+    pid = models.PositiveIntegerField(_("proces"), null=True, blank=True)
+    host = models.CharField(_("machine"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("landelijke lading")
+        verbose_name_plural = _("landelijke ladingen")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def base_name(self) -> str:
+        return self.file_name.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 class Observation(models.Model):

@@ -334,6 +334,7 @@ def import_list(request, slug):
             "page": page,
             "query": "",
             "jobs": selectors.import_job_list(municipality=municipality),
+            "national_loads": selectors.national_load_list(limit=5),
             "statuses": ImportJobStatus,
         },
     )

@@ -62,7 +62,15 @@ from ._common import (
     default_path,
 )
 from .load import read_header
-from .store import NationalStore, _readers, load_national, national_reader
+from .store import (
+    NationalLoadBusy,
+    NationalStore,
+    _readers,
+    load_lock,
+    load_national,
+    lock_path,
+    national_reader,
+)
 
 __all__ = [
     "ATTACHED",
@@ -86,12 +94,15 @@ __all__ = [
     "VALUE_COL",
     "AnalyticsLoadError",
     "LoadReport",
+    "NationalLoadBusy",
     "NationalStore",
     "Progress",
     "StoreInfo",
     "_readers",
     "default_path",
+    "load_lock",
     "load_national",
+    "lock_path",
     "national_reader",
     "read_header",
 ]

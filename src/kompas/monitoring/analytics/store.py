@@ -3,12 +3,16 @@
 (load_national) and the per-process read-only handles (national_reader)."""
 
 import datetime as dt
+import fcntl
+import json
 import logging
 import os
 import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -114,17 +118,82 @@ class NationalStore(_Loading, _Reading):
         return StoreInfo(dt.datetime.fromtimestamp(mtime, tz=dt.UTC), "", None)
 
 
+class NationalLoadBusy(Exception):
+    """Another load of the same store is running (in any process on this machine)."""
+
+    def __init__(self, holder: dict):
+        self.holder = holder
+        who = ", ".join(
+            part
+            for part in (
+                f"proces {holder['pid']}" if holder.get("pid") else "",
+                f"bestand {holder['file']}" if holder.get("file") else "",
+                f"sinds {holder['since']}" if holder.get("since") else "",
+            )
+            if part
+        )
+        super().__init__(
+            "Er wordt al een landelijke tabel geladen"
+            + (f" ({who})" if who else "")
+            + "; deze lading is geweigerd en de landelijke tabel is niet gewijzigd. Probeer "
+            "het opnieuw als die lading klaar is (kompas data landelijk --status)."
+        )
+
+
+def lock_path(target: Path | str | None = None) -> Path:
+    target = Path(target or default_path())
+    return target.parent / f".{target.name}.lock"
+
+
+@contextmanager
+def load_lock(target: Path | str | None = None, *, file_name: str = "") -> Iterator[None]:
+    """Hold the store's load lock (an exclusive flock on a file beside the store) or raise
+    NationalLoadBusy naming the holder at once: two loads never run at once. The kernel
+    releases the lock when its process ends, also by kill -9, so a dead load never blocks the
+    next one."""
+    path = lock_path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                holder = json.loads(os.pread(fd, 4096, 0) or b"{}")
+            except ValueError:
+                holder = {}
+            raise NationalLoadBusy(holder if isinstance(holder, dict) else {}) from None
+        since = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        os.ftruncate(fd, 0)
+        os.pwrite(
+            fd, json.dumps({"pid": os.getpid(), "file": file_name, "since": since}).encode(), 0
+        )
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def load_national(
-    csv_path: Path | str, *, target: Path | str | None = None, progress: Progress | None = None
+    csv_path: Path | str,
+    *,
+    target: Path | str | None = None,
+    progress: Progress | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> LoadReport:
     """Load a national client CSV into a new file next to the store and swap it in with one
     atomic rename, only when the load succeeded. Readers never see a half-loaded or locked
     store: until the rename they read the previous file (or none), after it the new one (see
     national_reader). On any error the new file is removed, the previous store is untouched
-    and AnalyticsLoadError names the lines. Two loads at once each build their own file; the
-    last to finish wins."""
+    and AnalyticsLoadError names the lines. A second load while one runs is refused at once
+    with NationalLoadBusy (load_lock); `on_start()` is called once this load holds the lock."""
     target = Path(target or default_path())
-    target.parent.mkdir(parents=True, exist_ok=True)
+    with load_lock(target, file_name=Path(csv_path).name):
+        if on_start is not None:
+            on_start()
+        return _load_locked(Path(csv_path), target, progress)
+
+
+def _load_locked(csv_path: Path, target: Path, progress: Progress | None) -> LoadReport:
     _remove_stale_loads(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=LOADING_SUFFIX, dir=target.parent)
     os.close(fd)

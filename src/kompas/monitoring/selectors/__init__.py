@@ -9,7 +9,8 @@ A package since issue 11; every public name stays importable from
 - `targets`: target evaluations and their roll-ups;
 - `national`: figures from the national store and their source (FigureSource);
 - `comparisons`: comparisons per 1,000 inhabitants, drill-down, buurt reconciliation;
-- `jobs`: import jobs, their progress and problems.
+- `jobs`: import jobs, their progress and problems;
+- `national_loads`: loads of the national table and what the store holds now.
 """
 
 from .comparisons import (
@@ -29,6 +30,7 @@ from .jobs import (
     import_job_stalled,
 )
 from .national import OBSERVATIONS, FigureSource
+from .national_loads import national_load_line, national_load_list, national_store_line
 from .targets import (
     TargetResult,
     goal_status_rollup,
@@ -75,6 +77,9 @@ __all__ = [
     "indicators_for_municipality",
     "latest_import",
     "models_q",
+    "national_load_line",
+    "national_load_list",
+    "national_store_line",
     "period_label",
     "priority_status_rollup",
     "region_allowed",

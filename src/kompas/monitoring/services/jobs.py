@@ -19,6 +19,7 @@ from ..constants import ImportJobStatus
 from ..importers import ParseError, Problem, parse_path
 from ..models import DataImport, ImportJob
 from ._common import MonitoringError
+from .job_recovery import Heartbeat, import_job_claim
 from .observations import import_parsed
 
 logger = logging.getLogger(__name__)
@@ -94,6 +95,10 @@ class _JobProgress:
         tasks.state_delete(self.key)
 
 
+class _Superseded(Exception):
+    """The job is no longer this attempt's (the recovery sweep took it): roll back."""
+
+
 def _job_finish(
     job: ImportJob,
     *,
@@ -101,7 +106,9 @@ def _job_finish(
     rows_read: int = 0,
     data_import: DataImport | None = None,
     problems: list[Problem] = (),
-) -> None:
+) -> bool:
+    """Record the attempt's result, only if the job is still this attempt's (status bezig,
+    same attempt number; see job_recovery). False when it is not: nothing is written."""
     job.status = status
     job.rows_read = rows_read
     job.data_import = data_import
@@ -109,16 +116,18 @@ def _job_finish(
     job.problem_count = len(problems)
     job.file_data = None  # the upload is not kept once it has been processed
     job.finished_at = timezone.now()
-    job.save(
-        update_fields=[
-            "status",
-            "rows_read",
-            "data_import",
-            "problems",
-            "problem_count",
-            "file_data",
-            "finished_at",
-        ]
+    return bool(
+        ImportJob.objects.filter(
+            pk=job.pk, status=ImportJobStatus.RUNNING, attempts=job.attempts
+        ).update(
+            status=job.status,
+            rows_read=job.rows_read,
+            data_import=job.data_import,
+            problems=job.problems,
+            problem_count=job.problem_count,
+            file_data=None,
+            finished_at=job.finished_at,
+        )
     )
 
 
@@ -126,19 +135,25 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
     """Run a queued import job (the worker calls this through monitoring.tasks). Reads the
     stored file with progress, imports it in one transaction and records the result: gereed
     with the DataImport, or mislukt with every problem (nothing imported). Either way the file's
-    bytes are deleted. A job that is not queued (already run) is left alone."""
-    with transaction.atomic():
-        job = (
-            ImportJob.objects.select_for_update(of=("self",))
-            .select_related("municipality", "user")
-            .filter(pk=job_id, status=ImportJobStatus.QUEUED)
-            .first()
-        )
-        if job is None:
-            return None
-        job.status, job.started_at = ImportJobStatus.RUNNING, timezone.now()
-        job.save(update_fields=["status", "started_at"])
+    bytes are deleted. A job that is not queued (already run) is left alone. While it runs, a
+    heartbeat tells the recovery sweep that this worker lives (job_recovery): a worker killed
+    mid-import leaves no rows (the transaction is rolled back) and its job is queued again."""
+    job = import_job_claim(job_id=job_id)
+    if job is None:
+        return None
     progress = _JobProgress(job)
+    try:
+        with Heartbeat(job):
+            _attempt(job, progress)
+    except _Superseded:
+        logger.warning("import job %s: taken over by the recovery sweep; result dropped", job.pk)
+        return None
+    finally:
+        progress.clear()
+    return job
+
+
+def _attempt(job: ImportJob, progress: _JobProgress) -> None:
     progress.reading(0, 0.0)
     result = None
     try:
@@ -155,18 +170,24 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
                 municipality=job.municipality,
                 progress=progress.saving,
             )
-            _job_finish(
+            if not _job_finish(
                 job,
                 status=ImportJobStatus.DONE,
                 rows_read=report.rows_read,
                 data_import=report.data_import,
-            )
+            ):
+                raise _Superseded
+    except _Superseded:
+        raise
     except (ParseError, MonitoringError) as exc:
         read = getattr(exc, "rows_read", 0) or (result.rows_read if result else 0)
-        _job_finish(job, status=ImportJobStatus.FAILED, rows_read=read, problems=exc.problems)
-    except Exception:
+        if not _job_finish(
+            job, status=ImportJobStatus.FAILED, rows_read=read, problems=exc.problems
+        ):
+            raise _Superseded from exc
+    except Exception as exc:
         logger.exception("import job %s broke off", job.pk)
-        _job_finish(
+        if not _job_finish(
             job,
             status=ImportJobStatus.FAILED,
             problems=[
@@ -180,7 +201,5 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
                     job.file_name,
                 )
             ],
-        )
-    finally:
-        progress.clear()
-    return job
+        ):
+            raise _Superseded from exc

@@ -75,6 +75,22 @@ def test_upload_and_import_job_pages_have_no_axe_violations(
     assert page.get_by_role("link", name="Vernieuwen").count() == 0
     assert axe_check(page) == []
 
+    # The national loads' outcomes, with their errors, in the same page.
+    from kompas.monitoring.models import NationalLoad
+
+    NationalLoad.objects.create(
+        file_name="/srv/landelijk.csv", status=ImportJobStatus.DONE, rows=155, seconds=1.5
+    )
+    NationalLoad.objects.create(
+        file_name="/srv/kapot.csv",
+        background=True,
+        status=ImportJobStatus.FAILED,
+        message="1 fout(en); de landelijke tabel is niet gewijzigd.",
+        problems=[[3, "WijkenEnBuurten", "onbekende regiocode GM9999"]],
+        problem_count=1,
+    )
     page.goto(f"{live_server.url}/heerenveen/monitoring/imports/")
     assert page.get_by_role("link", name="groot.csv").is_visible()
+    table = page.get_by_role("table", name="Landelijke tabel: laatste ladingen")
+    assert table.get_by_text("regel 3, WijkenEnBuurten: onbekende regiocode GM9999").is_visible()
     assert axe_check(page) == []

@@ -20,6 +20,9 @@ from kompas.monitoring.services import plan_monitoring_sync
 
 from .conftest import plan_sections
 
+# Every load is recorded (NationalLoad) for `kompas data landelijk --status`.
+pytestmark = pytest.mark.django_db
+
 HEAD = "SoortMisdrijf,WijkenEnBuurten,Perioden,GeregistreerdeMisdrijven_1\n"
 TOTAL = "politie-misdrijven:0.0.0"
 
@@ -73,6 +76,11 @@ def loaded(tmp_path):
     return analytics.default_path()
 
 
+def _files(directory) -> list[str]:
+    """The data directory's files but the loads' lock file (which stays, empty of locks)."""
+    return sorted(n for n in os.listdir(directory) if n != analytics.lock_path().name)
+
+
 def demo_value(region, year):
     return Observation.objects.get(
         indicator__code=TOTAL, region_code=region, year=year, grain="year"
@@ -83,7 +91,7 @@ def test_command_loads_into_the_data_dir_and_leaves_no_temporary_file(tmp_path, 
     call_command("data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")))
     path = analytics.default_path()
     assert path.parent == tmp_path / "data"
-    assert sorted(os.listdir(path.parent)) == ["analytics.duckdb"]
+    assert _files(path.parent) == ["analytics.duckdb"]
     assert "32 rijen geladen" in capsys.readouterr().out
     store = analytics.national_reader()
     try:
@@ -218,7 +226,7 @@ def test_a_broken_file_leaves_the_previous_store_in_place(tmp_path, loaded, caps
         before.st_ino,
         before.st_mtime_ns,
     )
-    assert sorted(os.listdir(loaded.parent)) == ["analytics.duckdb"]
+    assert _files(loaded.parent) == ["analytics.duckdb"]
     store = analytics.national_reader()
     try:
         assert (
@@ -278,7 +286,7 @@ def test_background_load_through_the_task_queue(
         call_command("data", "landelijk", str(bad), "--achtergrond")
     assert "regel 2, WijkenEnBuurten: onbekende regiocode GM9999" in caplog.text
     assert "de landelijke tabel is niet gewijzigd" in caplog.text
-    assert sorted(os.listdir(analytics.default_path().parent)) == ["analytics.duckdb"]
+    assert _files(analytics.default_path().parent) == ["analytics.duckdb"]
     # a file without the client-CSV columns is refused before it is queued
     wrong = tmp_path / "statline.csv"
     wrong.write_text("Onderwerp;Perioden\n", encoding="utf-8")
@@ -337,7 +345,7 @@ def test_an_unreadable_store_falls_back_and_a_dead_load_is_cleaned_up(heerenveen
     old = dead.stat().st_mtime - analytics.STALE_LOAD_SECONDS - 60
     os.utime(dead, (old, old))
     call_command("data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")))
-    assert sorted(os.listdir(path.parent)) == [recent.name, "analytics.duckdb"]
+    assert _files(path.parent) == [recent.name, "analytics.duckdb"]
     _y, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
     assert source.national and rows[0].value == 7777
 

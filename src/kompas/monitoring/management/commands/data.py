@@ -9,7 +9,13 @@ from kompas.monitoring import analytics
 from kompas.monitoring.constants import ImportFormat
 from kompas.monitoring.fetch import FetchError, fetch_police
 from kompas.monitoring.importers import ParseError
-from kompas.monitoring.services import MonitoringError, data_import, import_parsed
+from kompas.monitoring.services import (
+    MonitoringError,
+    data_import,
+    import_parsed,
+    national_load_queue,
+    national_load_run,
+)
 
 FORMATS = [
     ImportFormat.STATLINE_CSV,
@@ -40,15 +46,23 @@ class Command(BaseCommand):
         nat = sub.add_parser("landelijk", help=national_help, description=national_help)
         nat.add_argument(
             "file",
+            nargs="?",
             help="CSV met de kolommen SoortMisdrijf, WijkenEnBuurten, Perioden en "
             "GeregistreerdeMisdrijven_1",
+        )
+        nat.add_argument(
+            "--status",
+            action="store_true",
+            help="Toon de laatste ladingen (ook die op de achtergrond) met hun uitkomst: "
+            "rijen, duur en fouten, en wat er nu geladen is.",
         )
         nat.add_argument(
             "--achtergrond",
             action="store_true",
             help=(
                 "Laat de worker (kompas run_huey) het bestand laden; het bestand moet op de "
-                "schijf van de worker staan. De uitkomst staat in het log van de worker."
+                "schijf van de worker staan. De uitkomst toont --status (en het log van de "
+                "worker)."
             ),
         )
 
@@ -125,7 +139,9 @@ class Command(BaseCommand):
             raise CommandError(f"Bestand niet gevonden: {path}")
         progress = self._national_progress(verbosity)
         try:
-            report = analytics.load_national(path, progress=progress)
+            report = national_load_run(path=path, progress=progress)
+        except analytics.NationalLoadBusy as exc:
+            raise CommandError(str(exc)) from exc
         except analytics.AnalyticsLoadError as exc:
             if progress and self.stderr.isatty():
                 self.stderr.write("")
@@ -142,23 +158,42 @@ class Command(BaseCommand):
         )
 
     def _national_queue(self, path: Path) -> None:
-        from kompas.core import tasks
-        from kompas.monitoring.tasks import national_load_task
-
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
         try:  # a file without the columns is refused now, not only in the worker's log
             analytics.read_header(path)
         except analytics.AnalyticsLoadError as exc:
             raise self._national_problems(path, exc) from exc
-        tasks.enqueue(national_load_task, path=str(path.resolve()))
+        load = national_load_queue(path=path.resolve())
         self.stdout.write(
-            f"{path}: in de wachtrij gezet; de worker laadt de landelijke tabel en schrijft de "
-            "uitkomst in zijn log. Tot dan blijft de bestaande tabel in gebruik."
+            f"{path}: in de wachtrij gezet (lading {load.pk}); de worker laadt de landelijke "
+            "tabel. De uitkomst toont `kompas data landelijk --status`. Tot dan blijft de "
+            "bestaande tabel in gebruik."
         )
+
+    def _national_status(self) -> None:
+        from kompas.monitoring import selectors
+        from kompas.monitoring.services import national_loads_recover
+
+        national_loads_recover()  # a load whose process died is shown as broken off
+        self.stdout.write(selectors.national_store_line())
+        loads = selectors.national_load_list(limit=10)
+        if not loads:
+            self.stdout.write("Nog geen ladingen vastgelegd.")
+        for load in loads:
+            self.stdout.write(selectors.national_load_line(load))
+            for line, field, message in load.problems[:20]:
+                self.stdout.write(f"    regel {line}, {field}: {message}")
+            if load.problem_count > 20:
+                self.stdout.write(f"    ... en nog {load.problem_count - 20} fout(en).")
 
     def handle(self, *args, action, **options):
         if action == "landelijk":
+            if options["status"]:
+                self._national_status()
+                return
+            if not options["file"]:
+                raise CommandError("Geef een bestand, of --status voor de laatste ladingen.")
             path = Path(options["file"])
             if options["achtergrond"]:
                 self._national_queue(path)
