@@ -171,7 +171,12 @@ def action_list(
     priority: int | None = None,
     execution_plan: str = "",
     q: str = "",
+    chosen=None,
 ) -> QuerySet[Action]:
+    """`chosen` (core.phenomena.Chosen): only the actions running in its year (started by its
+    end, not due before its start; an undated action counts) whose title or description names
+    a chosen phenomenon. An action has no phenomenon field (the plan files name none), so the
+    words of the keuze are matched (README, Ondermijning)."""
     qs = Action.objects.filter(plan__municipality=municipality).select_related(
         "plan", "priority", "execution_plan", "owner_user"
     )
@@ -193,6 +198,14 @@ def action_list(
         qs = qs.filter(execution_plan__key=execution_plan)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(owner__icontains=q))
+    if chosen is not None:
+        named = Q(pk__in=[])
+        for term in chosen.terms:
+            named |= Q(title__icontains=term) | Q(description__icontains=term)
+        qs = qs.filter(
+            Q(start__isnull=True) | Q(start__lte=date(chosen.year, 12, 31)),
+            Q(due__isnull=True) | Q(due__gte=date(chosen.year, 1, 1)),
+        ).filter(named)
     return qs.order_by("priority__number", "due", "position", "id")
 
 
