@@ -80,10 +80,9 @@ def priority_detail(request, slug, pk, number):
     plan = _plan(municipality, pk)
     priority = selectors.priority_get(plan=plan, number=number)
     on = selectors.today()
-    statuses = [
-        selectors.norm_windows(norm=n, municipality=municipality, on=on)[-1]
-        for n in selectors.norm_list(plan=plan, priority=priority)
-    ]
+    statuses = selectors.norm_statuses(
+        norms=selectors.norm_list(plan=plan, priority=priority), municipality=municipality, on=on
+    )
     names = selectors.partner_names()
     return render(
         request,
