@@ -255,6 +255,13 @@ def _owner_q(norm: Norm, municipality: Municipality) -> Q:
     return Q(municipality=municipality)
 
 
+def _owners(norm: Norm, municipality: Municipality) -> tuple[set[int], int | None]:
+    """The same as _owner_q as (gemeente ids, samenwerkingsverband id or None)."""
+    if norm.scope == NormScope.PARTNERSHIP and norm.partnership_id:
+        return {m.pk for m in norm.partnership.members.all()}, norm.partnership_id
+    return {municipality.pk}, None
+
+
 def _started(norm: Norm, on: date, last_only: bool) -> list[tuple[date, date]]:
     """The periods of the norm that have started by `on` (at least the first one)."""
     windows = periods(norm.period, norm.plan.period_start, norm.plan.effective_end)
@@ -317,40 +324,39 @@ def norm_statuses(
 ) -> list:
     """Per norm the status of the period that contains `on` (or the last one that started);
     with `last_only=False` per norm the list of all its started periods. The events are
-    counted in the database, in one query for all norms and periods: the number of queries
-    does not grow with the registers, and no event is loaded."""
+    counted in the database, in one grouped query for all norms and periods: the number of
+    queries does not grow with the registers, and no event is loaded."""
     on = on or today()
     norms = list(norms)
     started = [_started(norm, on, last_only) for norm in norms]
-    counts = {
-        f"n{j}w{i}": Count(
-            "id",
-            filter=_owner_q(norm, municipality)
-            & Q(kind=norm.event_kind, counted__gte=start, counted__lte=end),
-        )
-        for j, norm in enumerate(norms)
-        for i, (start, end) in enumerate(started[j])
-    }
-    totals = {}
-    if counts:
-        # Only the rows any norm can count: their kinds, owners and periods.
-        owners = Q(pk__in=[])
-        for norm in norms:
-            owners |= _owner_q(norm, municipality)
-        totals = (
+    owners = [_owners(norm, municipality) for norm in norms]
+    rows = []
+    if norms:
+        # One small grouped query over the rows any norm can count (their kinds, owners and
+        # periods): per kind, owner and counted day the number of events.
+        gemeenten = {m for own, _p in owners for m in own}
+        partnerships = {p for _own, p in owners if p}
+        rows = list(
             _counted()
-            .filter(owners, kind__in={norm.event_kind for norm in norms})
+            .filter(kind__in={norm.event_kind for norm in norms})
+            .filter(Q(municipality_id__in=gemeenten) | Q(partnership_id__in=partnerships))
             .filter(
                 counted__gte=min(w[0][0] for w in started),
                 counted__lte=max(w[-1][1] for w in started),
             )
             .order_by()
-            .aggregate(**counts)
+            .values_list("kind", "municipality_id", "partnership_id", "counted")
+            .annotate(n=Count("id"))
         )
     result = []
-    for j, norm in enumerate(norms):
-        done = [totals[f"n{j}w{i}"] for i in range(len(started[j]))]
-        statuses = _statuses(norm, started[j], done, [[] for _ in done], on)
+    for norm, windows, (own, partnership) in zip(norms, started, owners, strict=True):
+        mine = [
+            (day, n)
+            for kind, gemeente, pship, day, n in rows
+            if kind == norm.event_kind and (gemeente in own or (pship and pship == partnership))
+        ]
+        done = [sum(n for day, n in mine if start <= day <= end) for start, end in windows]
+        statuses = _statuses(norm, windows, done, [[] for _ in done], on)
         result.append(statuses[-1] if last_only else statuses)
     return result
 
