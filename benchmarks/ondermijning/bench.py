@@ -3,9 +3,10 @@
 """The coordinator's page of Zuidoost Friesland and the norms page of Heerenveen (issue 13)
 with ten years of ondermijning registers for all four gemeenten: --controles integrale
 controles (default 5,000, each with two addresses and a finding, four in five carried out and
-so with their norm event) and ten ondermijningsdagen a year (held ones with their
-partnership event), with the three seed plans loaded for the norms. (The bestuurlijke
-maatregelen of the issue are another register, not built here.)
+so with their norm event), --measures bestuurlijke maatregelen (default 1,000, cases.Measure:
+Bibob, Damocles, dwangsom, bestuursdwang, waarschuwing, intrekking; one in three owned by a
+controle) and ten ondermijningsdagen a year (held ones with their partnership event), with the
+three seed plans loaded for the norms.
 
 Times both pages warm (p50/p95 of --repeat requests through Django's test client, an
 adviseur of Heerenveen) side by side with a floor: a trivial staff page of the same app
@@ -14,7 +15,8 @@ queries per page with one year and with ten years of registers (must be equal).
 
 On a fresh data directory (SQLite unless DATABASE_URL is set):
 
-    .venv/bin/python benchmarks/ondermijning/bench.py [--controles 5000] [--repeat 200]
+    .venv/bin/python benchmarks/ondermijning/bench.py [--controles 5000] [--measures 1000]
+        [--repeat 200] [--profile]
 """
 
 import argparse
@@ -68,7 +70,13 @@ def p95(runs: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--controles", type=int, default=5000)
+    parser.add_argument("--measures", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also print the 25 costliest functions (cumulative) of 50 warm norms-page requests",
+    )
     args = parser.parse_args()
     os.environ.setdefault("KOMPAS_DATA_DIR", tempfile.mkdtemp(prefix="kompas-bench-ond-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
@@ -84,6 +92,9 @@ def main() -> None:
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
+    from kompas.cases.constants import CONTROLE_SOURCE as MEASURE_CONTROLE_SOURCE
+    from kompas.cases.constants import MEASURE_CATEGORY, MeasureKind
+    from kompas.cases.models import Measure
     from kompas.core.models import Membership, Municipality, PartnerOrganisation, Partnership
     from kompas.core.services import reference_data_load
     from kompas.ondermijning import services
@@ -114,6 +125,15 @@ def main() -> None:
     today = timezone.localdate()
     first_year = today.year - YEARS + 1
     per_year = max(1, args.controles // (YEARS * len(gemeenten)))
+    measures_per_year = max(1, args.measures // (YEARS * len(gemeenten)))
+    measure_kinds = [
+        MeasureKind.BIBOB,
+        MeasureKind.DAMOCLES,
+        MeasureKind.PENALTY,
+        MeasureKind.ENFORCEMENT,
+        MeasureKind.WARNING,
+        MeasureKind.PERMIT_REVOKED,
+    ]
 
     def on(year: int, i: int, n: int) -> datetime.date:
         """The i-th of n dates spread over the year, never after today."""
@@ -199,6 +219,29 @@ def main() -> None:
                 if c.status != "gepland"
             ]
             Event.objects.bulk_create(events, batch_size=1000)
+            by_gemeente = {
+                g.pk: [c for c in controles if c.municipality_id == g.pk] for g in gemeenten
+            }
+            Measure.objects.bulk_create(
+                [
+                    Measure(
+                        municipality=gemeente,
+                        kind=kind,
+                        category=MEASURE_CATEGORY[kind],
+                        date=on(year, i, measures_per_year),
+                        legal_article="Wet Bibob" if kind == MeasureKind.BIBOB else "Opiumwet 13b",
+                        description=f"Maatregel {year}-{g}-{i}",
+                        source_type=MEASURE_CONTROLE_SOURCE if i % 3 == 0 else "",
+                        source_id=str(by_gemeente[gemeente.pk][i % per_year].pk)
+                        if i % 3 == 0
+                        else "",
+                    )
+                    for g, gemeente in enumerate(gemeenten)
+                    for i in range(measures_per_year)
+                    for kind in [measure_kinds[i % len(measure_kinds)]]
+                ],
+                batch_size=500,
+            )
 
     client = Client()
     client.force_login(adviseur)
@@ -224,6 +267,16 @@ def main() -> None:
     created = time.perf_counter() - start
     q_large = {name: queries(url) for name, url in pages.items()}
     q_floor = queries(floor)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(50):
+            client.get(pages["norms page (Heerenveen)"])
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     runs = {name: timed(client, url, args.repeat) for name, url in pages.items()}
     floor_runs = timed(client, floor, args.repeat)
     print(
@@ -233,7 +286,8 @@ def main() -> None:
     print(
         f"database: {connection.vendor}; {first_year}-{today.year}, {len(gemeenten)} gemeenten: "
         f"{Controle.objects.count()} controles, {ControleLocation.objects.count()} locations, "
-        f"{Finding.objects.count()} findings, {UnderminingDay.objects.count()} "
+        f"{Finding.objects.count()} findings, {Measure.objects.count()} measures, "
+        f"{UnderminingDay.objects.count()} "
         f"ondermijningsdagen, {Event.objects.count()} events; data built in {created:.1f} s"
     )
     print(f"{'page':<44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")

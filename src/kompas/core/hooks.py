@@ -104,3 +104,12 @@ public_links = Hook(
     "(no login) of a higher app, linked from the login page (reporting: the landing page "
     "with every gemeente's dashboard and meldpunt).",
 )
+
+chosen_phenomena = Hook(
+    "chosen_phenomena",
+    "chosen_phenomena(municipality=Municipality, year=int) -> {'codes': list[str], "
+    "'terms': list[str]}: the phenomena the gemeente adopted in its fenomenenkeuze of that "
+    "year (empty lists without an adopted keuze): the meldpunt's phenomenon codes, and the "
+    "words an action's text is matched on (short names and the free phenomena). The lists of "
+    "signals, controles, voorlichting and plan actions filter on it ('gekozen fenomeen').",
+)

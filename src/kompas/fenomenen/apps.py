@@ -19,10 +19,11 @@ class FenomenenConfig(AppConfig):
 
         from .demo import load_demo
         from .panels import annual_figures
-        from .selectors import owned_event_kinds
+        from .selectors import chosen_for_lists, owned_event_kinds
 
         hooks.register_event_kinds.register(owned_event_kinds)
         hooks.annual_figures.register(annual_figures)
+        hooks.chosen_phenomena.register(chosen_for_lists)
         panels.register_nav(
             panels.NavItem(
                 title=_("Fenomenen"),

@@ -53,3 +53,17 @@ TOPIC_CHOICES = [
     (GENERAL, _("Ondermijning in het algemeen")),
     (Phenomenon.OTHER, _("Iets anders")),
 ]
+
+# The words a plan action's title or description is matched on when its list is filtered on
+# the chosen phenomena: actions have no phenomenon field (the plan files name none), so the
+# filter finds the actions that name a chosen phenomenon. Lower case; matched as a substring.
+PHENOMENON_TERMS = {
+    Phenomenon.DRUGS_CULTIVATION: ("drugs", "hennep", "teelt"),
+    Phenomenon.DRUGS_DEALING: ("drugs", "dealen", "dealer"),
+    Phenomenon.DRUGS_STORAGE: ("drugs", "opslag"),
+    Phenomenon.MONEY_LAUNDERING: ("witwassen",),
+    Phenomenon.TRAFFICKING: ("mensenhandel", "uitbuiting"),
+    Phenomenon.HOUSING_FRAUD: ("woonfraude", "adresfraude"),
+    Phenomenon.CARE_FRAUD: ("zorgfraude",),
+    Phenomenon.PROPERTY_BUSINESS: ("vastgoed",),
+}

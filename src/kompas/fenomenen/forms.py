@@ -4,6 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kompas.core.phenomena import PARAM, chosen_field, filter_year
 from kompas.signals.constants import Phenomenon
 
 from .constants import TOPIC_CHOICES, ActivityType
@@ -88,8 +89,10 @@ class ActivityFilterForm(forms.Form):
     onderwerp = forms.ChoiceField(
         label=_("Onderwerp"), required=False, choices=[("", _("alle")), *TOPIC_CHOICES]
     )
-    gekozen = forms.BooleanField(label=_("Alleen gekozen fenomenen"), required=False)
 
-    def __init__(self, *args, years, **kwargs):
+    def __init__(self, *args, years, this_year, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [("", _("alle"))] + [(y, y) for y in years]
+        # The keuze of the year filtered on, else of this year; the label names it.
+        self.chosen_year = filter_year(self, this_year)
+        self.fields[PARAM] = chosen_field(self.chosen_year)

@@ -27,7 +27,7 @@ from kompas.monitoring.constants import POLICE_SOURCES
 from kompas.signals import selectors as signal_selectors
 from kompas.signals.constants import Phenomenon
 
-from .constants import TOPIC_CHOICES, KeuzeStatus
+from .constants import PHENOMENON_TERMS, TOPIC_CHOICES, KeuzeStatus
 from .models import Activity, PhenomenonChoice, WhiteSpot
 
 # How many police indicators, and how many years of their trend, the evidence page shows.
@@ -83,6 +83,19 @@ def chosen_phenomena(*, municipality: Municipality, year: int) -> list[str]:
     if keuze is None or keuze.status != KeuzeStatus.ADOPTED:
         return []
     return list(keuze.phenomena)
+
+
+def chosen_for_lists(*, municipality: Municipality, year: int) -> dict:
+    """For core.hooks.chosen_phenomena: the adopted codes of `year` and the words a plan
+    action's text is matched on (PHENOMENON_TERMS of each code, then the free phenomena)."""
+    keuze = keuze_for_year(municipality=municipality, year=year)
+    if keuze is None or keuze.status != KeuzeStatus.ADOPTED:
+        return {"codes": [], "terms": []}
+    terms: list[str] = []
+    for term in [t for c in keuze.phenomena for t in PHENOMENON_TERMS.get(c, ())] + keuze.free_list:
+        if term.lower() not in terms:
+            terms.append(term.lower())
+    return {"codes": list(keuze.phenomena), "terms": terms}
 
 
 def _police_figures(municipality: Municipality, year: int) -> list[dict]:
@@ -156,9 +169,11 @@ def activity_list(
     year: int | None = None,
     activity_type: str = "",
     topic: str = "",
-    chosen_only: bool = False,
+    chosen_year: int | None = None,
     q: str = "",
 ) -> QuerySet[Activity]:
+    """`chosen_year`: only the activities of that year on a phenomenon adopted in its
+    fenomenenkeuze (none without an adopted keuze)."""
     qs = Activity.objects.filter(municipality=municipality)
     if year:
         qs = qs.filter(date__year=year)
@@ -166,14 +181,9 @@ def activity_list(
         qs = qs.filter(activity_type=activity_type)
     if topic:
         qs = qs.filter(topic=topic)
-    if chosen_only:
-        chosen = PhenomenonChoice.objects.filter(
-            municipality=municipality, status=KeuzeStatus.ADOPTED
-        ).values_list("year", "phenomena")
-        q_chosen = Q(pk__in=[])
-        for y, phenomena in chosen:
-            q_chosen |= Q(date__year=y, topic__in=list(phenomena))
-        qs = qs.filter(q_chosen)
+    if chosen_year:
+        codes = chosen_phenomena(municipality=municipality, year=chosen_year)
+        qs = qs.filter(date__year=chosen_year, topic__in=codes)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(materials__icontains=q))
     return qs.order_by("-date", "-pk")

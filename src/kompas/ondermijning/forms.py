@@ -6,6 +6,8 @@ page."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kompas.core import phenomena
+
 from .constants import ControleStatus, DayStatus, Outcome
 from .models import Controle, Dealer, KvoPark, UnderminingDay
 
@@ -112,10 +114,14 @@ class ControleFilterForm(forms.Form):
     )
     branche = forms.ChoiceField(label=_("Branche"), required=False)
 
-    def __init__(self, *args, years, branches, **kwargs):
+    def __init__(self, *args, years, branches, this_year: int, chosen_offered: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [("", _("alle"))] + [(y, y) for y in years]
         self.fields["branche"].choices = [("", _("alle"))] + [(b.code, b.name) for b in branches]
+        # The keuze of the year filtered on, else of this year; the label names it.
+        self.chosen_year = phenomena.filter_year(self, this_year)
+        if chosen_offered:
+            self.fields[phenomena.PARAM] = phenomena.chosen_field(self.chosen_year)
 
 
 class DayForm(forms.ModelForm):

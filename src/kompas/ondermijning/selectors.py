@@ -23,7 +23,13 @@ from kompas.core.selectors import (
 )
 from kompas.signals import selectors as signal_selectors
 
-from .constants import COUNTED_STATUSES, DAYS_PER_YEAR, KVO_EXPIRY_WARNING_DAYS, DayStatus
+from .constants import (
+    COUNTED_STATUSES,
+    DAYS_PER_YEAR,
+    KVO_EXPIRY_WARNING_DAYS,
+    ControleReason,
+    DayStatus,
+)
 from .models import (
     Branche,
     Controle,
@@ -105,10 +111,24 @@ def controle_list(
     status: str = "",
     branche: str = "",
     q: str = "",
+    chosen=None,
 ) -> QuerySet[Controle]:
+    """`chosen` (core.phenomena.Chosen): only the controles of its year held for the chosen
+    phenomena. A controle has no phenomenon of its own; it counts when its reason is the
+    fenomenenkeuze, or when one of its locations is an address dossier of the meldpunt with a
+    signal on a chosen phenomenon (README, Ondermijning)."""
     qs = Controle.objects.filter(municipality=municipality)
     if year:
         qs = qs.filter(date__year=year)
+    if chosen is not None:
+        dossiers = signal_selectors.dossier_ids_with_phenomena(
+            municipality=municipality, codes=chosen.codes
+        )
+        on_chosen = Q(
+            pk__in=ControleLocation.objects.filter(dossier_id__in=dossiers).values("controle_id")
+        )
+        reason = Q(reason=ControleReason.PHENOMENA) if chosen.adopted else Q(pk__in=[])
+        qs = qs.filter(date__year=chosen.year).filter(reason | on_chosen)
     if status:
         qs = qs.filter(status=status)
     if branche:

@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kompas.core import phenomena
+
 from . import selectors
 from .constants import ACTION_EDITABLE_FIELDS, ActionStatus, EventKind
 from .models import Action
@@ -30,8 +32,10 @@ class ActionFilterForm(forms.Form):
     due_to = forms.DateField(label=_("Gereed tot en met"), required=False, widget=DateInput())
     mijn = forms.BooleanField(label=_("Alleen mijn acties"), required=False)
 
-    def __init__(self, *args, plan=None, **kwargs):
+    def __init__(self, *args, plan=None, chosen_year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if chosen_year is not None:  # a fenomenenkeuze exists as a register
+            self.fields[phenomena.PARAM] = phenomena.chosen_field(chosen_year)
         priorities = list(selectors.priority_list(plan=plan)) if plan else []
         self.fields["priority"].choices = [("", _("alle"))] + [
             (p.number, f"{p.number}. {p.title}") for p in priorities

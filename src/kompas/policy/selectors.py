@@ -4,11 +4,10 @@ norm statuses through these functions."""
 
 import calendar
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -23,7 +22,6 @@ from .constants import (
     EventKind,
     NormPeriod,
     NormScope,
-    NormState,
     PlanStatus,
 )
 from .core_records import (  # noqa: F401 - public names of policy.selectors
@@ -36,6 +34,7 @@ from .core_records import (  # noqa: F401 - public names of policy.selectors
     staff_user_list,
 )
 from .models import Action, ActionUpdate, Event, ExecutionPlan, Norm, Plan, PlanVersion, Priority
+from .norm_periods import NormStatus, add_months, add_years, period_state, periods
 
 
 def today() -> date:
@@ -111,13 +110,6 @@ class PlanFlag:
     reasons: list[str] = field(default_factory=list)
 
 
-def _add_years(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
-
-
 # A plan that ends within this many days without a successor is flagged on the start page.
 PLAN_END_WARNING_DAYS = 90
 
@@ -128,7 +120,7 @@ def plan_flag(*, plan: Plan, on: date | None = None) -> PlanFlag:
     on = on or today()
     reasons = []
     basis = plan.adopted_on or plan.period_start
-    if _add_years(basis, 4) < on:
+    if add_years(basis, 4) < on:
         reasons.append(
             _(
                 "Het plan is ouder dan vier jaar (%(kind)s %(d)s); art. 38b Politiewet 2012 vraagt "
@@ -171,7 +163,12 @@ def action_list(
     priority: int | None = None,
     execution_plan: str = "",
     q: str = "",
+    chosen=None,
 ) -> QuerySet[Action]:
+    """`chosen` (core.phenomena.Chosen): only the actions running in its year (started by its
+    end, not due before its start; an undated action counts) whose title or description names
+    a chosen phenomenon. An action has no phenomenon field (the plan files name none), so the
+    words of the keuze are matched (README, Ondermijning)."""
     qs = Action.objects.filter(plan__municipality=municipality).select_related(
         "plan", "priority", "execution_plan", "owner_user"
     )
@@ -193,6 +190,14 @@ def action_list(
         qs = qs.filter(execution_plan__key=execution_plan)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(owner__icontains=q))
+    if chosen is not None:
+        named = Q(pk__in=[])
+        for term in chosen.terms:
+            named |= Q(title__icontains=term) | Q(description__icontains=term)
+        qs = qs.filter(
+            Q(start__isnull=True) | Q(start__lte=date(chosen.year, 12, 31)),
+            Q(due__isnull=True) | Q(due__gte=date(chosen.year, 1, 1)),
+        ).filter(named)
     return qs.order_by("priority__number", "due", "position", "id")
 
 
@@ -240,119 +245,59 @@ def actions_due_this_month(
 
 
 # --- Norms -----------------------------------------------------------------------------------
-def _add_months(d: date, months: int) -> date:
-    month = d.month - 1 + months
-    year, month = d.year + month // 12, month % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _stepper(period: str, start: date) -> tuple[date, Callable[[date], date]]:
-    """(first calendar-aligned period start at or before `start`, next period start)."""
-    if period == NormPeriod.WEEK:
-        return start - timedelta(days=start.weekday()), lambda d: d + timedelta(days=7)
-    if period == NormPeriod.FOUR_YEARS:
-        return start, lambda d: _add_years(d, 4)
-    if period == NormPeriod.TWO_YEARS:
-        return date(start.year, 1, 1), lambda d: _add_years(d, 2)
-    if period == NormPeriod.YEAR:
-        return date(start.year, 1, 1), lambda d: _add_years(d, 1)
-    months = {NormPeriod.MONTH: 1, NormPeriod.QUARTER: 3, NormPeriod.FOUR_MONTHS: 4}[period]
-    first = date(start.year, (start.month - 1) // months * months + 1, 1)
-    return first, lambda d: _add_months(d, months)
-
-
-def _windows(period: str, start: date, end: date) -> list[tuple[date, date]]:
-    """Periods of a norm within [start, end], calendar-aligned, clipped to the plan."""
-    if period in (NormPeriod.PLAN, NormPeriod.ONCE):
-        return [(start, end)]
-    windows = []
-    cursor, step = _stepper(period, start)
-    while cursor <= end:
-        nxt = step(cursor)
-        windows.append((max(cursor, start), min(nxt - timedelta(days=1), end)))
-        cursor = nxt
-    return windows
-
-
-@dataclass
-class NormStatus:
-    norm: Norm
-    start: date
-    end: date
-    required: int
-    done: int
-    due: date  # the date by which the whole period must be met
-    state: str
-    next_due: date | None
-    events: list = field(default_factory=list)
-    on: date | None = None  # the day the status was computed for
-
-    @property
-    def late_since(self) -> date | None:
-        """The next due date when it has already passed: the page says "te laat sinds …"
-        instead of showing a date in the past as the next deadline."""
-        if self.next_due is not None and self.on is not None and self.next_due < self.on:
-            return self.next_due
-        return None
-
-    @property
-    def remaining(self) -> int:
-        return max(self.required - self.done, 0)
-
-    @property
-    def state_label(self) -> str:
-        return NormState(self.state).label
-
-    @property
-    def css(self) -> str:
-        return {
-            NormState.MET: "ok",
-            NormState.ON_TRACK: "neutral",
-            NormState.BEHIND: "warn",
-            NormState.EXPIRED: "bad",
-        }[self.state]
-
-    @property
-    def period_label(self) -> str:
-        if (
-            self.start.year == self.end.year
-            and self.start == date(self.start.year, 1, 1)
-            and self.end == date(self.end.year, 12, 31)
-        ):
-            return str(self.start.year)
-        return f"{self.start:%d-%m-%Y} – {self.end:%d-%m-%Y}"
-
-
-def _slot_due_dates(start: date, due: date, required: int, once: bool) -> list[date]:
-    """When the k-th event is due: at the middle of the k-th equal slot of the period
-    (2 per year: 1 April and 1 October). For a one-off norm, all at the due date."""
-    if once:
-        return [due] * required
-    length = (due - start).days + 1
-    return [
-        start + timedelta(days=int((k - 0.5) / required * length)) for k in range(1, required + 1)
-    ]
-
-
-def _state(done: int, required: int, start: date, due: date, on: date, once: bool):
-    slots = _slot_due_dates(start, due, required, once)
-    next_due = slots[done] if done < required else None
-    if done >= required:
-        return NormState.MET, next_due
-    if on > due:
-        return NormState.EXPIRED, next_due
-    expected = sum(1 for d in slots if d < on)
-    return (NormState.BEHIND if done < expected else NormState.ON_TRACK), next_due
-
-
-def _events_for(norm: Norm, municipality: Municipality) -> QuerySet[Event]:
-    qs = Event.objects.filter(kind=norm.event_kind)
+def _owner_q(norm: Norm, municipality: Municipality) -> Q:
+    """The events a norm counts for `municipality`: its own, or for a partnership norm those of
+    the samenwerkingsverband and of every member gemeente."""
     if norm.scope == NormScope.PARTNERSHIP and norm.partnership_id:
-        return qs.filter(
-            Q(partnership_id=norm.partnership_id)
-            | Q(municipality__in=norm.partnership.members.all())
+        members = [m.pk for m in norm.partnership.members.all()]
+        own = Q(partnership_id=norm.partnership_id)
+        return own | Q(municipality_id__in=members) if members else own
+    return Q(municipality=municipality)
+
+
+def _owners(norm: Norm, municipality: Municipality) -> tuple[set[int], int | None]:
+    """The same as _owner_q as (gemeente ids, samenwerkingsverband id or None)."""
+    if norm.scope == NormScope.PARTNERSHIP and norm.partnership_id:
+        return {m.pk for m in norm.partnership.members.all()}, norm.partnership_id
+    return {municipality.pk}, None
+
+
+def _started(norm: Norm, on: date, last_only: bool) -> list[tuple[date, date]]:
+    """The periods of the norm that have started by `on` (at least the first one)."""
+    windows = periods(norm.period, norm.plan.period_start, norm.plan.effective_end)
+    started = [w for w in windows if w[0] <= on] or windows[:1]
+    return started[-1:] if last_only else started
+
+
+def _counted() -> QuerySet[Event]:
+    # An event counts in the period of its `counts_for` date (a report: the period it covers),
+    # else of its own date.
+    return Event.objects.annotate(counted=Coalesce("counts_for", "date"))
+
+
+def _statuses(norm, started, done, per_window, on) -> list[NormStatus]:
+    once = norm.period == NormPeriod.ONCE
+    result = []
+    for (start, end), n, in_window in zip(started, done, per_window, strict=True):
+        due = end
+        if once and norm.due_after_months is not None:
+            due = add_months(norm.plan.period_start, norm.due_after_months) - timedelta(days=1)
+        state, next_due = period_state(n, norm.required, start, due, on, once)
+        result.append(
+            NormStatus(
+                norm=norm,
+                start=start,
+                end=end,
+                required=norm.required,
+                done=n,
+                due=due,
+                state=state,
+                next_due=next_due,
+                events=in_window,
+                on=on,
+            )
         )
-    return qs.filter(municipality=municipality)
+    return result
 
 
 def norm_windows(
@@ -360,41 +305,59 @@ def norm_windows(
 ) -> list[NormStatus]:
     """Every period of the norm that has started by `on` (at least the first one)."""
     on = on or today()
-    plan = norm.plan
-    plan_end = plan.effective_end
-    once = norm.period == NormPeriod.ONCE
-    windows = _windows(norm.period, plan.period_start, plan_end)
-    started = [w for w in windows if w[0] <= on] or windows[:1]
-    # An event counts in the period of its `counts_for` date (a report: the period it covers),
-    # else of its own date.
+    started = _started(norm, on, last_only=False)
+    if not with_events:
+        return norm_statuses(norms=[norm], municipality=municipality, on=on, last_only=False)[0]
     events = list(
-        _events_for(norm, municipality)
-        .annotate(counted=Coalesce("counts_for", "date"))
+        _counted()
+        .filter(_owner_q(norm, municipality), kind=norm.event_kind)
         .filter(counted__gte=started[0][0], counted__lte=started[-1][1])
         .select_related("municipality", "partnership")
         .order_by("counted", "date", "id")
     )
-    result = []
-    for start, end in started:
-        due = end
-        if once and norm.due_after_months is not None:
-            due = _add_months(plan.period_start, norm.due_after_months) - timedelta(days=1)
-        in_window = [e for e in events if start <= e.counted <= end]
-        state, next_due = _state(len(in_window), norm.required, start, due, on, once)
-        result.append(
-            NormStatus(
-                norm=norm,
-                start=start,
-                end=end,
-                required=norm.required,
-                done=len(in_window),
-                due=due,
-                state=state,
-                next_due=next_due,
-                events=in_window if with_events else [],
-                on=on,
+    per_window = [[e for e in events if start <= e.counted <= end] for start, end in started]
+    return _statuses(norm, started, [len(w) for w in per_window], per_window, on)
+
+
+def norm_statuses(
+    *, norms, municipality: Municipality, on: date | None = None, last_only: bool = True
+) -> list:
+    """Per norm the status of the period that contains `on` (or the last one that started);
+    with `last_only=False` per norm the list of all its started periods. The events are
+    counted in the database, in one grouped query for all norms and periods: the number of
+    queries does not grow with the registers, and no event is loaded."""
+    on = on or today()
+    norms = list(norms)
+    started = [_started(norm, on, last_only) for norm in norms]
+    owners = [_owners(norm, municipality) for norm in norms]
+    rows = []
+    if norms:
+        # One small grouped query over the rows any norm can count (their kinds, owners and
+        # periods): per kind, owner and counted day the number of events.
+        gemeenten = {m for own, _p in owners for m in own}
+        partnerships = {p for _own, p in owners if p}
+        rows = list(
+            _counted()
+            .filter(kind__in={norm.event_kind for norm in norms})
+            .filter(Q(municipality_id__in=gemeenten) | Q(partnership_id__in=partnerships))
+            .filter(
+                counted__gte=min(w[0][0] for w in started),
+                counted__lte=max(w[-1][1] for w in started),
             )
+            .order_by()
+            .values_list("kind", "municipality_id", "partnership_id", "counted")
+            .annotate(n=Count("id"))
         )
+    result = []
+    for norm, windows, (own, partnership) in zip(norms, started, owners, strict=True):
+        mine = [
+            (day, n)
+            for kind, gemeente, pship, day, n in rows
+            if kind == norm.event_kind and (gemeente in own or (pship and pship == partnership))
+        ]
+        done = [sum(n for day, n in mine if start <= day <= end) for start, end in windows]
+        statuses = _statuses(norm, windows, done, [[] for _ in done], on)
+        result.append(statuses[-1] if last_only else statuses)
     return result
 
 
@@ -414,10 +377,7 @@ def norm_status_list(
     plan = plan or plan_current(municipality=municipality, on=on)
     if plan is None:
         return []
-    return [
-        norm_windows(norm=norm, municipality=municipality, on=on)[-1]
-        for norm in norm_list(plan=plan)
-    ]
+    return norm_statuses(norms=norm_list(plan=plan), municipality=municipality, on=on)
 
 
 def norm_get(*, plan: Plan, code: str) -> Norm:

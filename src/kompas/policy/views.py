@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kompas.core import phenomena
 from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
 from kompas.core.selectors import municipality_get_for_user
 
@@ -79,10 +80,9 @@ def priority_detail(request, slug, pk, number):
     plan = _plan(municipality, pk)
     priority = selectors.priority_get(plan=plan, number=number)
     on = selectors.today()
-    statuses = [
-        selectors.norm_windows(norm=n, municipality=municipality, on=on)[-1]
-        for n in selectors.norm_list(plan=plan, priority=priority)
-    ]
+    statuses = selectors.norm_statuses(
+        norms=selectors.norm_list(plan=plan, priority=priority), municipality=municipality, on=on
+    )
     names = selectors.partner_names()
     return render(
         request,
@@ -140,10 +140,13 @@ def action_list(request, slug):
     plan = _plan(
         municipality, request.GET.get("plan") if request.GET.get("plan", "").isdigit() else None
     )
-    form = ActionFilterForm(request.GET or None, plan=plan)
+    chosen = phenomena.chosen_phenomena(municipality=municipality, year=selectors.today().year)
+    form = ActionFilterForm(request.GET or None, plan=plan, chosen_year=chosen and chosen.year)
     filters = form.cleaned_data if form.is_valid() else {}
+    chosen_on = chosen is not None and bool(filters.get(phenomena.PARAM))
     actions = (
         selectors.action_list(
+            chosen=chosen if chosen_on else None,
             municipality=municipality,
             plan=plan,
             status=filters.get("status") or None,
@@ -171,6 +174,8 @@ def action_list(request, slug):
             form=form,
             page=page,
             query=query.urlencode(),
+            chosen=chosen,
+            chosen_on=chosen_on,
             today=selectors.today(),
             open_statuses=[ActionStatus.PLANNED, ActionStatus.RUNNING, ActionStatus.DELAYED],
         ),

@@ -5,6 +5,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from kompas.core import phenomena
+
 from . import antiabuse
 from .attachments import attachment_clean
 from .constants import (
@@ -265,11 +267,13 @@ class FilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("Alleen te laat"), required=False)
 
-    def __init__(self, *args, staff=(), **kwargs):
+    def __init__(self, *args, staff=(), chosen_year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = [("", _("iedereen"))] + [
             (u.pk, u.get_full_name() or u.username) for u in staff
         ]
+        if chosen_year is not None:  # a fenomenenkeuze exists as a register
+            self.fields[phenomena.PARAM] = phenomena.chosen_field(chosen_year)
 
 
 class CountsPeriodForm(forms.Form):

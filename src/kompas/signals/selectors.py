@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Municipality, PartnerOrganisation
+from kompas.core.phenomena import year_bounds
 from kompas.core.selectors import region_search
 
 from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
@@ -49,9 +50,12 @@ def signal_list(
     overdue: bool = False,
     search_ids: Iterable[int] | None = None,
     include_closed: bool = True,
+    chosen=None,
 ) -> QuerySet[Signal]:
     """Signals of one gemeente, filtered. `search_ids` (from services.signal_search, which
-    decrypts and audits) narrows the list to a search's hits; None means no search."""
+    decrypts and audits) narrows the list to a search's hits; None means no search.
+    `chosen` (core.phenomena.Chosen): only the signals received in its year whose phenomenon
+    (the team's classification, else the reporter's) is one adopted for that year."""
     now = timezone.now()
     qs = Signal.objects.filter(municipality=municipality).select_related("assignee", "dossier")
     if status:
@@ -68,6 +72,12 @@ def signal_list(
         qs = qs.filter(_overdue_q(now))
     if search_ids is not None:
         qs = qs.filter(pk__in=list(search_ids))
+    if chosen is not None:
+        start, end = year_bounds(chosen.year)
+        codes = list(chosen.codes)
+        qs = qs.filter(created_at__gte=start, created_at__lt=end).filter(
+            Q(classification__in=codes) | Q(classification="", phenomenon__in=codes)
+        )
     return qs.order_by("-created_at", "-id")
 
 
@@ -171,6 +181,17 @@ def signal_get_for_partner(*, user, signal_id: int, visible_signal_ids: Iterable
     if signal is None:
         raise Http404
     return signal
+
+
+def dossier_ids_with_phenomena(*, municipality: Municipality, codes) -> QuerySet:
+    """Ids of the gemeente's address dossiers holding a signal whose phenomenon (the team's
+    classification, else the reporter's) is one of `codes`; a subquery for other apps."""
+    codes = list(codes)
+    return (
+        Signal.objects.filter(municipality=municipality, dossier__isnull=False)
+        .filter(Q(classification__in=codes) | Q(classification="", phenomenon__in=codes))
+        .values("dossier_id")
+    )
 
 
 def dossier_list(*, municipality: Municipality) -> QuerySet[Dossier]:

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kompas.fenomenen import urls as fenomenen_urls
 from kompas.fenomenen.models import Activity, PhenomenonChoice, WhiteSpot
@@ -161,9 +162,28 @@ def test_voorlichting_counts_per_topic_and_year_and_the_chosen_filter(
     assert topics["woonfraude"]["chosen"] and not topics["digitale_veiligheid"]["chosen"]
     assert (counts[2025]["n"], counts[2025]["organisations"]) == (3, 27)
     assert counts[2024]["n"] == 1 and not counts[2024]["topics"][0]["chosen"]
-    chosen = client.get(url, {"gekozen": "on"})
+    chosen = client.get(url, {"gekozen": "on", "jaar": "2025"})
     titles = {a.title for a in chosen.context["page"].object_list}
     assert titles == {"Woonfraude voor makelaars", "Voorlichting ondernemers"}
+    assert "Alleen gekozen fenomenen (2025)" in chosen.content.decode()
+    # Without a year filter the keuze of this year applies: none adopted, so nothing.
+    this_year = client.get(url, {"gekozen": "on"})
+    assert not this_year.context["page"].object_list
+    assert f"Alleen gekozen fenomenen ({timezone.localdate().year})" in this_year.content.decode()
+
+
+def test_voorlichting_chosen_filter_reads_only_the_own_gemeentes_keuze(
+    client, users, heerenveen, weststellingwerf, make_keuze, make_activity
+):
+    make_keuze(weststellingwerf, phenomena=["witwassen"])
+    make_keuze(heerenveen, phenomena=["woonfraude"])
+    make_activity(heerenveen, topic="witwassen", title="Witwassen Heerenveen")
+    make_activity(heerenveen, topic="woonfraude", title="Woonfraude Heerenveen")
+    make_activity(weststellingwerf, topic="witwassen", title="Witwassen Weststellingwerf")
+    client.force_login(users["lezer"])
+    url = reverse("fenomenen:activity_list", args=["heerenveen"])
+    page = client.get(url, {"gekozen": "on", "jaar": "2025", "q": "heerenveen"}).context["page"]
+    assert [a.title for a in page.object_list] == ["Woonfraude Heerenveen"]
 
 
 def test_voorlichting_in_the_future_is_refused(client, users):

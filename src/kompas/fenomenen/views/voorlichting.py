@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kompas.core.exports import FORMATS
+from kompas.core.phenomena import PARAM, chosen_phenomena
 from kompas.core.registers import day
 
 from .. import selectors, services
@@ -34,14 +35,14 @@ def _headers() -> list[str]:
 def activity_list(request, slug):
     municipality, membership = selectors.gemeente_for_user(user=request.user, slug=slug)
     years = selectors.activity_years(municipality=municipality)
-    filters = ActivityFilterForm(request.GET or None, years=years)
+    filters = ActivityFilterForm(request.GET or None, years=years, this_year=selectors.today().year)
     data = filters.cleaned_data if filters.is_valid() else {}
     qs = selectors.activity_list(
         municipality=municipality,
         year=data.get("jaar"),
         activity_type=data.get("doelgroep") or "",
         topic=data.get("onderwerp") or "",
-        chosen_only=bool(data.get("gekozen")),
+        chosen_year=filters.chosen_year if data.get(PARAM) else None,
         q=(data.get("q") or "").strip(),
     )
     fmt = request.GET.get("formaat")
@@ -77,6 +78,10 @@ def activity_list(request, slug):
             filters=filters,
             page=Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina")),
             counts=selectors.activity_counts(municipality=municipality),
+            chosen_on=bool(data.get(PARAM)),
+            chosen=chosen_phenomena(municipality=municipality, year=filters.chosen_year)
+            if data.get(PARAM)
+            else None,
         ),
     )
 

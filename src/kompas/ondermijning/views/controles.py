@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kompas.core import phenomena
 from kompas.core.constants import AuditAction
 from kompas.core.exports import FORMATS, table_response
 from kompas.core.registers import add_errors, day, delete_page
@@ -30,9 +31,24 @@ def controle_list(request, slug):
     municipality, membership = selectors.gemeente_for_user(user=request.user, slug=slug)
     branches = selectors.branche_list(include_inactive=True)
     years = selectors.controle_years(municipality=municipality)
-    filters = ControleFilterForm(request.GET or None, years=years, branches=branches)
+    this_year = selectors.today().year
+    offered = phenomena.chosen_phenomena(municipality=municipality, year=this_year) is not None
+    filters = ControleFilterForm(
+        request.GET or None,
+        years=years,
+        branches=branches,
+        this_year=this_year,
+        chosen_offered=offered,
+    )
     data = filters.cleaned_data if filters.is_valid() else {}
+    chosen_on = offered and bool(data.get(phenomena.PARAM))
+    chosen = (
+        phenomena.chosen_phenomena(municipality=municipality, year=filters.chosen_year)
+        if chosen_on
+        else None
+    )
     qs = selectors.controle_list(
+        chosen=chosen,
         municipality=municipality,
         year=data.get("jaar"),
         status=data.get("status") or "",
@@ -52,6 +68,8 @@ def controle_list(request, slug):
             filters=filters,
             page=Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina")),
             counted=selectors.controles_counted(municipality=municipality, year=year),
+            chosen=chosen,
+            chosen_on=chosen_on,
         ),
     )
 

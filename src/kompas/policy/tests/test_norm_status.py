@@ -153,3 +153,44 @@ def test_an_adopted_plan_counts_for_its_own_four_yearly_norm(weststellingwerf, h
     # importing the plans again adds no second event
     plan_import(path=PLANS_DIR / "GM0098-ivb-2024-2027.yaml")
     assert event_list(municipality=weststellingwerf, kind="beleidsplan").count() == 1
+
+
+def test_norms_page_queries_do_not_grow_with_the_registers(
+    client, weststellingwerf, heerenveen, make_member, ivb
+):
+    """Ten years of register events of every kind the norms count, for the gemeente and the
+    samenwerkingsverband, cost the norms page no extra query: each norm is counted in the
+    database, not loaded. The counts stay right."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kompas.policy.models import Event
+
+    zofr = Partnership.objects.get(code="zuidoost-friesland")
+    kinds = sorted(set(ivb.norms.values_list("event_kind", flat=True)))
+    url = "/weststellingwerf/beleid/normen/?peildatum=2025-11-01"
+    client.force_login(make_member(weststellingwerf, "lezer"))
+
+    def queries() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    _controle(weststellingwerf, date(2025, 3, 12))
+    small = queries()
+    Event.objects.bulk_create(
+        Event(kind=kind, date=date(year, month, 3), title="x", **owner)
+        for year in range(2016, 2026)
+        for month in range(1, 11)
+        for kind in kinds
+        for owner in (
+            {"municipality": weststellingwerf},
+            {"municipality": heerenveen},
+            {"partnership": zofr},
+        )
+    )
+    assert queries() == small
+    s = _status(weststellingwerf, "integrale-controles")
+    # 2025: ten of its own a month-3rd plus the one above (Heerenveen's do not count).
+    assert s.done == 11 and s.state == "voldaan"

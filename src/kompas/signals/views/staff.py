@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kompas.core import hooks
+from kompas.core import hooks, phenomena
 from kompas.core.constants import STAFF_ROLES, Role
 from kompas.core.selectors import municipality_get_for_user
 
@@ -75,9 +75,12 @@ def signal_list(request, slug):
     if membership.role == Role.READER:
         return _counts_page(request, municipality)
     staff = list(selectors.staff_choices(municipality=municipality))
-    form = FilterForm(request.GET or None, staff=staff)
+    chosen = phenomena.chosen_phenomena(municipality=municipality, year=timezone.localdate().year)
+    form = FilterForm(request.GET or None, staff=staff, chosen_year=chosen and chosen.year)
     filters = form.cleaned_data if form.is_valid() else {}
+    chosen_on = chosen is not None and bool(filters.get(phenomena.PARAM))
     qs = selectors.signal_list(
+        chosen=chosen if chosen_on else None,
         municipality=municipality,
         status=filters.get("status") or "",
         phenomenon=filters.get("phenomenon") or "",
@@ -98,7 +101,14 @@ def signal_list(request, slug):
     return render(
         request,
         "signals/signal_list.html",
-        {"municipality": municipality, "form": form, "page": page, "query": query.urlencode()},
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "chosen": chosen,
+            "chosen_on": chosen_on,
+        },
     )
 
 
