@@ -79,6 +79,9 @@ RULES = {
     "api-ondermijning-opkopers": API_INTERNAL,
     "api-oo-demonstrations": API_INTERNAL,
     "api-oo-matches": API_INTERNAL,
+    # The risk inventory: a partner member reads the items that name their organisation,
+    # table or not (partner_nonmember is an OM member on no table), on pages and API alike;
+    # the openbare-orde overview (registers) is internal.
     "api-oo-risks": "401 404 ok ok ok ok ok ok 404 ok",
     "api-openapi-json": PUBLIC,
     "api-openapi-yaml": PUBLIC,
