@@ -39,13 +39,15 @@ ENVIRONMENT_HELP = (
 
 def main(argv: list[str]) -> int:
     """`kompas keys generate [--omgeving]` before the settings exist."""
-    import argparse
     import sys
 
-    parser = argparse.ArgumentParser(
+    from kompas.core.commands import DutchCommandParser  # Django's parser, no settings needed
+
+    parser = DutchCommandParser(
         prog="kompas keys generate",
         description="Maak een nieuwe sleutel voor KOMPAS_SIGNALS_KEYS (of met --omgeving alle "
         "geheimen van een nieuwe installatie) en schrijf die naar de standaarduitvoer.",
+        called_from_command_line=True,
     )
     parser.add_argument("--omgeving", action="store_true", help=ENVIRONMENT_HELP)
     options = parser.parse_args(argv)

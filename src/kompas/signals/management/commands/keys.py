@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 
+from kompas.core.commands import KompasCommand
 from kompas.signals import crypto, keygen
 from kompas.signals.services import keys_rotate
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Sleutels van het meldpunt. 'generate' maakt een nieuwe sleutel (met --omgeving alle "
         "geheimen van een nieuwe installatie; werkt ook in productie zonder sleutels); "
