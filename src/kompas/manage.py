@@ -20,6 +20,12 @@ def _unapplied_migrations() -> int:
 
 
 def main() -> None:
+    # `kompas keys generate` makes the keys the production settings demand, so it runs before
+    # they load (kompas.signals.keygen); every other command needs valid settings.
+    if sys.argv[1:3] == ["keys", "generate"]:
+        from kompas.signals.keygen import main as keys_generate
+
+        sys.exit(keys_generate(sys.argv[3:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompas.settings")
     from django.core.management import execute_from_command_line
     from django.db import DatabaseError

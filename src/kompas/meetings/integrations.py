@@ -16,7 +16,7 @@ from kompas.policy.constants import EventKind
 from kompas.signals import partner_attachments
 from kompas.signals import selectors as signal_selectors
 from kompas.signals import services as signal_services
-from kompas.signals.constants import SignalStatus
+from kompas.signals.constants import SIGNAL_TEAM_ROLES, SignalStatus
 
 from . import selectors
 from .constants import ItemKind, MeetingStatus, SeriesKind
@@ -85,11 +85,11 @@ def dossier_get(*, municipality, dossier_id: int):
 def item_reference_view(*, item, user, membership) -> dict:
     """What the item page shows about the signal or dossier it refers to.
 
-    Staff get a link to the meldpunt (which audits their view there). Other members see the
-    content of a signal only while `selectors.signal_content_visible` allows it; the content is
-    then decrypted by signals' `signal_view_for_partner`, which writes the audit entry. Dossier
-    items show the dossier's title and its signals' numbers, phenomena and states, never their
-    content.
+    The meldpunt's team gets a link to the meldpunt (which audits their view there). Other
+    members see the content of a signal only while `selectors.signal_content_visible` allows
+    it; the content is then decrypted by signals' `signal_view_for_partner`, which writes the
+    audit entry. Dossier items show the dossier's title and its signals' numbers, phenomena
+    and states, never their content.
     """
     slug = membership.municipality.slug
     manage = selectors.can_manage(membership)
@@ -98,7 +98,7 @@ def item_reference_view(*, item, user, membership) -> dict:
         ref = {"kind": "signaal", "signal": signal, "content": None, "staff_url": None}
         if signal is None:
             return ref
-        if manage:
+        if manage and membership.role in SIGNAL_TEAM_ROLES:
             ref["staff_url"] = reverse(
                 "signals:signal_detail", kwargs={"slug": slug, "pk": signal.pk}
             )
@@ -110,7 +110,7 @@ def item_reference_view(*, item, user, membership) -> dict:
         ref = {"kind": "dossier", "dossier": dossier, "signals": [], "staff_url": None}
         if dossier is not None:
             ref["signals"] = selectors.dossier_signals(dossier=dossier)
-            if manage:
+            if manage and membership.role in SIGNAL_TEAM_ROLES:
                 ref["staff_url"] = reverse(
                     "signals:dossier_detail", kwargs={"slug": slug, "pk": dossier.pk}
                 )

@@ -240,7 +240,9 @@ def indicator_detail(request, slug, code):
             "parents": parents,
             "results": _result_rows(results),
             "reconciliation": reconciliation,
-            "latest_import": selectors.latest_import(indicator=indicator),
+            "latest_import": selectors.latest_import(
+                indicator=indicator, municipality=municipality
+            ),
         },
     )
 

@@ -19,6 +19,7 @@ from kompas.core.registers import add_errors
 from kompas.core.services import audit_log
 from kompas.policy import selectors as policy_selectors
 from kompas.signals import selectors as signal_selectors
+from kompas.signals.constants import SIGNAL_TEAM_ROLES
 
 from . import selectors, services
 from .constants import RiskKind
@@ -257,7 +258,7 @@ def risk_detail(request, slug, pk):
             item=item,
             stale=selectors.is_stale(item),
             history=selectors.risk_history(item=item),
-            signals=item.signals.all() if membership.role in STAFF_ROLES else [],
+            signals=item.signals.all() if membership.role in SIGNAL_TEAM_ROLES else [],
             can_write=selectors.inventory_can_write(membership),
         ),
     )

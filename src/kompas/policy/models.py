@@ -293,6 +293,37 @@ class ActionUpdate(models.Model):
         return f"{self.date} {self.get_status_display()}"
 
 
+class ActionStatusChange(models.Model):
+    """One change of an action's status, dated: from which status to which, on which day
+    (the progress update's date, or the day of the edit), by whom and how. The reports read
+    an action's status at a period's end from these rows."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_changes")
+    old_status = models.CharField(
+        _("vorige status"), max_length=20, choices=ActionStatus.choices, blank=True
+    )
+    new_status = models.CharField(_("nieuwe status"), max_length=20, choices=ActionStatus.choices)
+    date = models.DateField(_("datum"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    via = models.CharField(_("via"), max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+        ordering = ["action", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.old_status} -> {self.new_status}"
+
+
 class Norm(models.Model):
     """A numeric promise of the plan, e.g. 'minimaal 2x per jaar integrale controles'."""
 

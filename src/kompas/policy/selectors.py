@@ -212,6 +212,11 @@ def action_update_list(*, action: Action) -> QuerySet[ActionUpdate]:
     return action.updates.select_related("created_by")
 
 
+def action_status_history(*, action: Action):
+    """The action's status changes, newest first (Statusgeschiedenis)."""
+    return action.status_changes.select_related("by").order_by("-date", "-id")
+
+
 def action_rollup(*, plan: Plan) -> dict[int, dict]:
     """Per priority number: number of actions per status, total, done and overdue."""
     on = today()

@@ -202,6 +202,7 @@ def action_detail(request, slug, pk):
             action=action,
             plan=action.plan,
             updates=selectors.action_update_list(action=action),
+            status_history=selectors.action_status_history(action=action),
             form=form,
         ),
     )

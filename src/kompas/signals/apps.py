@@ -18,6 +18,7 @@ class SignalsConfig(AppConfig):
         from kompas.core.constants import Role
 
         from . import logfilter
+        from .constants import SIGNAL_READ_ROLES, SIGNAL_TEAM_ROLES
         from .demo import load_demo
         from .panels import (
             beheer_address_link,
@@ -34,7 +35,7 @@ class SignalsConfig(AppConfig):
             panels.NavItem(
                 title=_("Meldingen"),
                 url_name="signals:signal_list",
-                roles=(Role.ADMIN, Role.ADVISOR, Role.READER),
+                roles=SIGNAL_READ_ROLES,
                 order=30,
             )
         )
@@ -50,7 +51,7 @@ class SignalsConfig(AppConfig):
         hooks.beheer_links.register(beheer_links)
         hooks.beheer_links.register(beheer_link_retention)
         hooks.beheer_links.register(beheer_address_link)
-        team = (Role.ADMIN, Role.ADVISOR)
+        team = SIGNAL_TEAM_ROLES
         for code, label, description, order in (
             (
                 "melding_nieuw",

@@ -4,6 +4,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kompas.core.constants import Role
+
+# Who works on the meldpunt's signals: their list, each signal and its sub-pages (workflow,
+# attachments, sharing), the dossiers, assignment and the team's mails. One rule for all of
+# them. The bibob-coördinator (a staff role for Bibob files) is not part of it: 404.
+SIGNAL_TEAM_ROLES = (Role.ADMIN, Role.ADVISOR)
+# Who sees the meldpunt at all: the team, and lezers the counts only.
+SIGNAL_READ_ROLES = (*SIGNAL_TEAM_ROLES, Role.READER)
+
 
 class Phenomenon(models.TextChoices):
     DRUGS_CULTIVATION = "drugs_teelt", _("Drugs: teelt (bijvoorbeeld een hennepkwekerij)")

@@ -1,19 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.utils.translation import gettext as _
 
-from kompas.core.constants import INTERNAL_ROLES, STAFF_ROLES
 from kompas.core.panels import Panel
 
+from .constants import SIGNAL_READ_ROLES, SIGNAL_TEAM_ROLES
 from .selectors import signal_new_since_last_working_day
 
 
 def signals_panel(*, request, municipality, membership):
     """Start page: overdue signals first, then new signals since the last working day per
-    phenomenon. Lezers see counts; partners see nothing."""
-    if membership.role not in INTERNAL_ROLES:
+    phenomenon. Lezers see counts; partners and the bibob-coördinator see nothing."""
+    if membership.role not in SIGNAL_READ_ROLES:
         return None
     data = signal_new_since_last_working_day(municipality=municipality)
-    staff = membership.role in STAFF_ROLES
+    staff = membership.role in SIGNAL_TEAM_ROLES
     context = {**data, "slug": municipality.slug, "staff": staff}
     if not staff:
         context["overdue"] = []

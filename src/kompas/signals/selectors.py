@@ -13,12 +13,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Municipality, PartnerOrganisation
 from kompas.core.phenomena import year_bounds
 from kompas.core.selectors import region_search
 
-from .constants import OPEN_FOR_RESPONSE, Phenomenon, SignalStatus
+from .constants import OPEN_FOR_RESPONSE, SIGNAL_TEAM_ROLES, Phenomenon, SignalStatus
 from .models import (
     Address,
     Dossier,
@@ -85,7 +84,9 @@ def staff_choices(*, municipality: Municipality) -> QuerySet:
     """The gemeente's beheerders and adviseurs: who can handle a signal."""
     return (
         get_user_model()
-        .objects.filter(memberships__municipality=municipality, memberships__role__in=STAFF_ROLES)
+        .objects.filter(
+            memberships__municipality=municipality, memberships__role__in=SIGNAL_TEAM_ROLES
+        )
         .distinct()
         .order_by("username")
     )
@@ -314,13 +315,11 @@ def partner_organisation_choices() -> QuerySet[PartnerOrganisation]:
 # --- Notifications -------------------------------------------------------------------------------
 def signal_team(*, municipality: Municipality):
     """The gemeente's people who handle signals (beheerder, adviseur): who hears of new ones."""
-    from kompas.core.constants import Role
-
     return (
         get_user_model()
         .objects.filter(
             memberships__municipality=municipality,
-            memberships__role__in=[Role.ADMIN, Role.ADVISOR],
+            memberships__role__in=SIGNAL_TEAM_ROLES,
         )
         .distinct()
     )

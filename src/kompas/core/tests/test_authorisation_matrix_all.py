@@ -50,6 +50,9 @@ MEETING_READ = "login 404 ok ok 404 ok ok 404 404 ok"
 MEETING_MANAGE = "login 403 ok ok 403 ok 403 403 404 ok"
 API_MEMBER = "401 ok ok ok ok ok ok ok 404 ok"
 MEETINGS_MEMBER = "login ok ok ok ok ok ok ok 404 ok"
+# The meldpunt's signals: the roles of the list (beheerder, adviseur; lezers the counts) on
+# every signal page and download; the bibob-coördinator 404 like on the list.
+SIGNAL_TEAM = "login 404 ok ok 404 404 404 404 404 ok"
 
 RULES = {
     "api-cases-detail": "401 404 404 ok ok 404 ok 404 404 404",
@@ -76,6 +79,9 @@ RULES = {
     "api-ondermijning-opkopers": API_INTERNAL,
     "api-oo-demonstrations": API_INTERNAL,
     "api-oo-matches": API_INTERNAL,
+    # The risk inventory: a partner member reads the items that name their organisation,
+    # table or not (partner_nonmember is an OM member on no table), on pages and API alike;
+    # the openbare-orde overview (registers) is internal.
     "api-oo-risks": "401 404 ok ok ok ok ok ok 404 ok",
     "api-openapi-json": PUBLIC,
     "api-openapi-yaml": PUBLIC,
@@ -257,10 +263,10 @@ RULES = {
     "signals:agreement_deactivate": ADMIN_ONLY,
     "signals:agreement_edit": ADMIN_ONLY,
     "signals:agreement_list": ADMIN_ONLY,
-    "signals:attachment": STAFF_WRITE,
+    "signals:attachment": SIGNAL_TEAM,
     "signals:classify": POST_ONLY_PAGE,
-    "signals:dossier_detail": STAFF_WRITE,
-    "signals:dossier_list": STAFF_WRITE,
+    "signals:dossier_detail": SIGNAL_TEAM,
+    "signals:dossier_list": SIGNAL_TEAM,
     "signals:follow_up": PUBLIC,
     "signals:forward": POST_ONLY_PAGE,
     "signals:intake": PUBLIC,
@@ -269,7 +275,7 @@ RULES = {
     "signals:receipt": PUBLIC,
     "signals:retention_settings": ADMIN_ONLY,
     "signals:signal_counts": "login ok ok ok 404 404 404 404 404 ok",
-    "signals:signal_detail": STAFF_WRITE,
+    "signals:signal_detail": SIGNAL_TEAM,
     "signals:signal_list": "login ok ok ok 404 404 404 404 404 ok",
     "signals:transition": POST_ONLY_PAGE,
 }

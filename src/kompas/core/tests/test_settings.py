@@ -98,3 +98,34 @@ def test_command_on_an_unmigrated_database_says_to_migrate(tmp_path):
     result = _kompas(["plan", "validate", plan], KOMPAS_DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "in orde" in result.stdout
+
+
+def test_keys_generate_works_in_production_before_the_keys_exist(tmp_path):
+    """The production settings refuse to load without their keys; the command that makes
+    them runs before the settings, so a new installation can get its keys. The check itself
+    stays: any other command (here `keys rotate` and `check`) still refuses to start."""
+    from cryptography.fernet import Fernet
+
+    production = {"KOMPAS_ENV": "production", "KOMPAS_DATA_DIR": str(tmp_path)}
+    one = _kompas(["keys", "generate"], **production)
+    assert one.returncode == 0, one.stderr
+    Fernet(one.stdout.strip())  # a valid key for KOMPAS_SIGNALS_KEYS
+    env = _kompas(["keys", "generate", "--omgeving"], **production)
+    assert env.returncode == 0, env.stderr
+    secrets = dict(line.split("=", 1) for line in env.stdout.splitlines())
+    assert sorted(secrets) == [
+        "KOMPAS_SECRET_KEY",
+        "KOMPAS_SIGNALS_KEYS",
+        "KOMPAS_SIGNALS_LOOKUP_KEY",
+    ]
+    assert not [p for p in tmp_path.iterdir() if "key" in p.name]  # stdout only, no file
+    refused = _kompas(["keys", "rotate"], **production)
+    assert refused.returncode != 0 and "KOMPAS_SECRET_KEY ontbreekt" in refused.stderr
+    # With the generated secrets in the environment the production server passes its check.
+    started = _kompas(
+        ["check", "--deploy", "--fail-level", "ERROR"],
+        KOMPAS_ALLOWED_HOSTS="veiligheid.example.nl",
+        **production,
+        **secrets,
+    )
+    assert started.returncode == 0, started.stderr

@@ -206,9 +206,19 @@ def models_q(*subqueries):
     return q
 
 
-def latest_import(*, indicator: Indicator) -> DataImport | None:
+def latest_import(*, indicator: Indicator, municipality) -> DataImport | None:
+    """The newest import of the indicator's figures that `municipality` may know of: national
+    ones (no gemeente: CBS, police, demo, plan sync, command line) and its own uploads. Another
+    gemeente's upload is never named, even when it is newer (its file name and date are that
+    gemeente's business)."""
+    from django.db.models import Q
+
     obs = (
         Observation.objects.filter(indicator_id__in=component_indicator_ids(indicator))
+        .filter(
+            Q(source_import__municipality__isnull=True)
+            | Q(source_import__municipality=municipality)
+        )
         .select_related("source_import")
         .order_by("-source_import__created_at")
         .first()

@@ -17,6 +17,7 @@ from kompas.core.constants import AuditAction
 from kompas.core.exports import FORMATS, table_response
 from kompas.core.registers import add_errors, day, delete_page
 from kompas.core.services import audit_log
+from kompas.signals.constants import SIGNAL_TEAM_ROLES
 
 from .. import selectors, services
 from ..constants import COUNTED_STATUSES
@@ -122,6 +123,8 @@ def controle_detail(request, slug, pk):
             membership,
             controle=controle,
             counted=controle.status in COUNTED_STATUSES,
+            # The meldpunt's dossier opens for its team only (signals.constants).
+            sees_signals=membership.role in SIGNAL_TEAM_ROLES,
             finding_form=FindingForm(locations=controle.locations.all()),
         ),
     )

@@ -3,6 +3,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
@@ -10,8 +11,25 @@ from kompas.core.services import audit_log
 
 from .. import selectors
 from ..constants import ACTION_EDITABLE_FIELDS, ActionOrigin, ActionStatus
-from ..models import Action, ActionUpdate, ExecutionPlan, Plan, Priority
+from ..models import Action, ActionStatusChange, ActionUpdate, ExecutionPlan, Plan, Priority
 from ._common import save as _save
+
+
+def status_change_record(
+    *, action: Action, old: str, new: str, by=None, date=None, via: str = ""
+) -> ActionStatusChange | None:
+    """The dated trace of a status change (Statusgeschiedenis; reports read an action's
+    status at a period's end from it). Nothing when the status stays the same."""
+    if old == new:
+        return None
+    return ActionStatusChange.objects.create(
+        action=action,
+        old_status=old or "",
+        new_status=new,
+        date=date or timezone.localdate(),
+        by=by if by is not None and by.is_authenticated else None,
+        via=via,
+    )
 
 
 def _next_position(plan: Plan) -> int:
@@ -60,6 +78,7 @@ def action_create(
     )
     _action_check(action)
     _save(action)
+    status_change_record(action=action, old="", new=action.status, by=by, via=_("aangemaakt"))
     audit_log(user=by, action=AuditAction.CREATE, obj=action, municipality=plan.municipality)
     return action
 
@@ -92,6 +111,7 @@ def action_edit(*, action: Action, by=None, **changes) -> Action:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     changed = []
+    old_status = action.status
     for name, value in changes.items():
         if getattr(action, name) != value:
             setattr(action, name, value)
@@ -104,6 +124,9 @@ def action_edit(*, action: Action, by=None, **changes) -> Action:
         action.owner = action.owner_user.get_full_name() or action.owner_user.get_username()
     _action_check(action)
     _save(action)
+    status_change_record(
+        action=action, old=old_status, new=action.status, by=by, via=_("actie bewerkt")
+    )
     audit_log(
         user=by,
         action=AuditAction.UPDATE,
@@ -119,6 +142,9 @@ def action_update_add(*, action: Action, date, text: str, status: str, by=None) 
     """A dated progress update; the action takes its status."""
     update = _save(ActionUpdate(action=action, date=date, text=text, status=status, created_by=by))
     if action.status != status:
+        status_change_record(
+            action=action, old=action.status, new=status, by=by, date=date, via=_("voortgang")
+        )
         action.status = status
         action.save(update_fields=["status", "updated_at"])
     audit_log(

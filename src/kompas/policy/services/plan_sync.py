@@ -23,6 +23,7 @@ from ..models import (
 from ..planfile import PlanError, PlanFileError
 from ._common import parse_date as _date
 from ._common import save as _save
+from .actions import status_change_record
 
 ACTION_FIELDS = ACTION_FILE_FIELDS  # the old name, kept for callers
 _ACTION_DEFAULTS = {
@@ -259,10 +260,12 @@ def _action_apply(action: Action, entry: dict, position: int, priorities, exec_p
     action.partners = entry.get("partners") or []
     action.start = _date(entry.get("start"))
     action.due = _date(entry.get("due"))
+    old_status = action.status if action.pk else ""
     action.status = entry["status"]
     action.source_entry = entry
     action.position = position
     _save(action)
+    status_change_record(action=action, old=old_status, new=action.status, via=_("planbestand"))
 
 
 def _actions_sync(doc, plan, priorities, exec_plans, previous) -> None:
@@ -299,6 +302,9 @@ def _action_retire(action: Action) -> None:
     if not action.updates.exists():
         action.delete()
         return
+    status_change_record(
+        action=action, old=action.status, new=ActionStatus.CANCELLED, via=_("planbestand")
+    )
     action.status = ActionStatus.CANCELLED
     action.source_entry = None
     action.save(update_fields=["status", "source_entry"])

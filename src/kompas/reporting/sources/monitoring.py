@@ -240,16 +240,16 @@ def _figure_source_text(origin) -> str:
 
 def data_sources(*, indicator_codes: list[str], municipality) -> list[dict]:
     """Where the figures of these indicators come from and when they were last imported.
-    An import made by another gemeente is never named: the appendix of one gemeente's
-    report must not disclose another gemeente's files (national and demo imports name no
-    gemeente and are listed)."""
+    An import made by another gemeente is never named (monitoring's latest_import is scoped
+    to the gemeente: its own and national imports), so the appendix of one gemeente's report
+    does not disclose another gemeente's files."""
     seen = {}
     for code in dict.fromkeys(indicator_codes):
         indicator = _indicator(code)
         if indicator is None:
             continue
-        imp = latest_import(indicator=indicator)
-        if imp is None or imp.municipality_id not in (None, municipality.pk):
+        imp = latest_import(indicator=indicator, municipality=municipality)
+        if imp is None:
             continue
         row = seen.setdefault(
             imp.pk,

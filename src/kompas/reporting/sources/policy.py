@@ -82,7 +82,8 @@ def actions(*, municipality, on: date) -> list[dict] | None:
     if plan is None:
         return None
     rows = []
-    for a in action_list(municipality=municipality, plan=plan).prefetch_related("updates"):
+    actions_qs = action_list(municipality=municipality, plan=plan)
+    for a in actions_qs.prefetch_related("updates", "status_changes"):
         updates = sorted(
             (u for u in a.updates.all() if u.date <= on),
             key=lambda u: (u.date, u.id),
@@ -122,13 +123,30 @@ def actions(*, municipality, on: date) -> list[dict] | None:
 
 
 def _status_on(action, latest, on: date) -> str:
-    """An action's status at the end of `on`, from policy's status history (the dated
-    progress updates; each update's status became the action's status): that of the latest
-    update up to `on`. Without one, an action that starts after `on` was 'gepland'; one whose
-    status comes from updates after `on` was 'lopend' once started, else 'gepland'; an action
-    that never had an update keeps the status it was entered with."""
+    """An action's status at the end of `on`. Today or later: its status now. Before that,
+    from policy's status history (ActionStatusChange: every change with its date, from
+    progress updates, edits and the plan file), when it has one: the status the latest change
+    up to `on` set (a progress update without a history row, from before the history, on a
+    later day wins); else, unless it starts after `on` ('gepland'), the status the first
+    change after `on` left (its initial status for the row of its creation). Without rows:
+    the latest progress update up to `on`; an action that starts after `on` was 'gepland';
+    one whose status comes from updates after `on` was 'lopend' once started, else 'gepland';
+    an action that never had an update keeps the status it was entered with."""
+    from django.utils import timezone
+
+    if on >= timezone.localdate():
+        return action.status
+    changes = sorted(action.status_changes.all(), key=lambda c: (c.date, c.id))
+    known = [c for c in changes if c.date <= on]
+    if known and (latest is None or known[-1].date >= latest.date):
+        return known[-1].new_status
     if latest is not None:
         return latest.status
+    if action.start and action.start > on:
+        return "gepland"
+    after = [c for c in changes if c.date > on]
+    if after:  # before its first change it had that change's old (or initial) status
+        return after[0].old_status or after[0].new_status
     if action.start and action.start > on:
         return "gepland"
     if any(u.date > on for u in action.updates.all()):

@@ -80,6 +80,10 @@ def test_action_status_is_the_status_at_the_end_of_the_period(client, demo_heere
     action_update_add(action=delayed, date=date(2025, 9, 15), text="Klaar.", status="gereed")
     later = action_create(**common, title="Toets C", start=date(2025, 11, 1))
     action_edit(action=later, status="lopend")
+    # Status set by an edit, no progress update: the dated status history says it was
+    # 'lopend' until the edit (today), so on 31 August 2025 it was not yet 'gereed'.
+    edited = action_create(**common, title="Toets D", start=date(2025, 1, 1), status="lopend")
+    action_edit(action=edited, status="gereed")
     assert {a.status for a in (running, delayed, later)} == {"gereed", "lopend"}
 
     report = services.report_create(
@@ -91,6 +95,7 @@ def test_action_status_is_the_status_at_the_end_of_the_period(client, demo_heere
     assert rows["Toets B"]["status"] == "vertraagd"
     assert rows["Toets B"]["latest_update"]["text"] == "Later."
     assert rows["Toets C"]["status"] == "gepland"
+    assert rows["Toets D"]["status"] == "lopend"
     client.force_login(adviseur)
     page = client.get(f"/heerenveen/rapportages/{report.pk}/").content.decode()
     section = re.search(r'id="prioriteit-1"(.*?)</section>', page, flags=re.S).group(1)

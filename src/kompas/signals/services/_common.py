@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kompas.core.constants import STAFF_ROLES
 from kompas.core.models import Membership, Municipality
 
 from .. import crypto
 from ..constants import (
     RESPONSE_TERM_DAYS,
+    SIGNAL_TEAM_ROLES,
     Priority,
 )
 from ..models import (
@@ -73,6 +73,6 @@ def _history(
 
 def _require_staff(*, user, municipality: Municipality) -> None:
     if not Membership.objects.filter(
-        user=user, municipality=municipality, role__in=STAFF_ROLES
+        user=user, municipality=municipality, role__in=SIGNAL_TEAM_ROLES
     ).exists():
         raise PermissionError("only beheerder/adviseur of this gemeente")

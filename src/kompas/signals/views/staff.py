@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Triage for team Veiligheid (beheerder/adviseur; lezers see counts only; partners nothing):
-list, detail, workflow forms, forwarding, dossiers."""
+"""Triage for team Veiligheid (beheerder/adviseur; lezers see counts only; partners and the
+bibob-coördinator nothing): list, detail, workflow forms, forwarding, dossiers. Every page
+asks for the same roles (constants.SIGNAL_TEAM_ROLES)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kompas.core import hooks, phenomena
-from kompas.core.constants import STAFF_ROLES, Role
+from kompas.core.constants import Role
 from kompas.core.selectors import municipality_get_for_user
 
 from .. import selectors, services
 from ..classifier import suggest
+from ..constants import SIGNAL_READ_ROLES, SIGNAL_TEAM_ROLES
 from ..forms import (
     ClassifyForm,
     CountsPeriodForm,
@@ -31,7 +33,7 @@ from ..forms import (
 
 # --- Staff ------------------------------------------------------------------------------------
 def _staff(request, slug):
-    return municipality_get_for_user(user=request.user, slug=slug, roles=STAFF_ROLES)
+    return municipality_get_for_user(user=request.user, slug=slug, roles=SIGNAL_TEAM_ROLES)
 
 
 def _counts_page(request, municipality):
@@ -63,14 +65,14 @@ def _counts_page(request, municipality):
 
 def signal_counts(request, slug):
     municipality, _membership = municipality_get_for_user(
-        user=request.user, slug=slug, roles=[Role.ADMIN, Role.ADVISOR, Role.READER]
+        user=request.user, slug=slug, roles=SIGNAL_READ_ROLES
     )
     return _counts_page(request, municipality)
 
 
 def signal_list(request, slug):
     municipality, membership = municipality_get_for_user(
-        user=request.user, slug=slug, roles=[Role.ADMIN, Role.ADVISOR, Role.READER]
+        user=request.user, slug=slug, roles=SIGNAL_READ_ROLES
     )
     if membership.role == Role.READER:
         return _counts_page(request, municipality)

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand
 
 from kompas.cases.services import retention_run
+from kompas.core.commands import KompasCommand
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Casusoverleg: 'retentie' verwijdert afgesloten casussen waarvan de bewaartermijn "
         "(per soort casus en gemeente) verstreken is, met hun personen; per casus blijft een "

@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 from django.utils.translation import gettext as _
 
+from kompas.core.commands import KompasCommand
 from kompas.core.services.backup import BackupError, backup_create
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = _(
         "Maakt een back-up: een consistente databasedump (SQLite of PostgreSQL, ook terwijl de "
         "server draait) en een kopie van de sleutels."

@@ -6,12 +6,13 @@ import subprocess
 import sys
 import time
 
-from django.core.management import BaseCommand, CommandError, call_command
+from django.core.management import CommandError, call_command
 
 from kompas.core import demo, tasks
+from kompas.core.commands import KompasCommand
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Migreert, laadt de demodata en start de server op http://127.0.0.1:8000 met een "
         "worker voor achtergrondtaken."

@@ -10,9 +10,10 @@ from django.core.management.commands.flush import Command as FlushCommand
 from django.db import connections
 
 from kompas.core import audit_triggers
+from kompas.core.commands import KompasCommand
 
 
-class Command(FlushCommand):
+class Command(FlushCommand, KompasCommand):
     def handle(self, **options):
         if settings.PRODUCTION:
             raise CommandError(

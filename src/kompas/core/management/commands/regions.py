@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 
+from kompas.core.commands import KompasCommand
 from kompas.core.services import RegionImportError, regions_import
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = "Regio's (gemeenten, wijken, buurten) beheren."
 
     def add_arguments(self, parser):

@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 from django.utils.translation import gettext as _
 
+from kompas.core.commands import KompasCommand
 from kompas.core.services.backup import BackupError, backup_restore
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = _(
         "Zet een back-up van `kompas backup` terug in een lege installatie (dezelfde soort "
         "database), met de sleutels."

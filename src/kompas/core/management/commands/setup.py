@@ -1,15 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 from django.utils.translation import gettext as _
 
+from kompas.core.commands import KompasCommand
 from kompas.core.services.setup import installation_setup
 
 _DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = _(
         "Richt een lege installatie in: alle gemeenten uit de CBS-codelijst, de "
         "samenwerkingsverbanden, de ketenpartners en de eerste beheerder. Twee keer draaien "

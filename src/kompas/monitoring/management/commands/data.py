@@ -3,8 +3,9 @@ import time
 from pathlib import Path
 
 import duckdb
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 
+from kompas.core.commands import KompasCommand
 from kompas.monitoring import analytics
 from kompas.monitoring.constants import ImportFormat
 from kompas.monitoring.fetch import FetchError, fetch_police
@@ -25,7 +26,7 @@ FORMATS = [
 ]
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = "Politie- en CBS-cijfers importeren of ophalen (monitoring)."
 
     def add_arguments(self, parser):

@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import Q
 
+from kompas.core.commands import KompasCommand
 from kompas.core.models import Municipality
 from kompas.ondermijning.imports import KINDS, import_csv
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Ondermijning. 'importeren <gemeente> controles|opkopers <bestand.csv>' leest een lijst "
         "integrale controles of opkopers in (puntkomma's, UTF-8, datums dd-mm-jjjj; kolommen in "

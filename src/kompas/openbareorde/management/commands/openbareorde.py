@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management.base import BaseCommand
 
+from kompas.core.commands import KompasCommand
 from kompas.openbareorde import services
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Openbare orde. 'retentie' wist naam en contactgegevens van organisatoren van "
         "demonstraties na de bewaartermijn (KOMPAS_DEMONSTRATION_RETENTION_DAYS, standaard 90 "

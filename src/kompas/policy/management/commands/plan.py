@@ -1,46 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """kompas plan validate FILE | import FILE | export GEMEENTECODE [--format yaml|json]."""
 
-from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
+from django.core.management.base import CommandError
 
+from kompas.core.commands import KompasCommand
 from kompas.policy import planfile
 from kompas.policy.planfile import PlanFileError
 from kompas.policy.selectors import municipality_by_code, plan_current, plan_list
 from kompas.policy.services import plan_document, plan_file_validate, plan_import
 
-# Dutch help for the options every Django command has (argparse and Django write English).
-_DUTCH_OPTION_HELP = {
-    "help": "toon deze hulptekst en stop",
-    "version": "toon het versienummer en stop",
-    "verbosity": "hoeveel uitvoer: 0=weinig, 1=normaal, 2=veel, 3=zeer veel",
-    "settings": "Python-pad van een instellingenmodule (standaard DJANGO_SETTINGS_MODULE)",
-    "pythonpath": "map die aan het Python-pad wordt toegevoegd",
-    "traceback": "toon de volledige foutmelding van Python",
-    "no_color": "uitvoer zonder kleur",
-    "force_color": "uitvoer altijd in kleur",
-    "skip_checks": "sla de systeemcontroles over",
-}
 
-
-class _DutchFormatter(DjangoHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
-
-
-def _dutch_help(parser) -> None:
-    """Dutch section titles and option help for a parser and its sub-parsers."""
-    parser.formatter_class = _DutchFormatter
-    parser._positionals.title = "argumenten"
-    parser._optionals.title = "opties"
-    for action in parser._actions:
-        if action.dest in _DUTCH_OPTION_HELP:
-            action.help = _DUTCH_OPTION_HELP[action.dest]
-        choices = getattr(action, "choices", None)
-        for sub in choices.values() if isinstance(choices, dict) else ():
-            _dutch_help(sub)
-
-
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Beleidsplannen als bestand: controleren, importeren en exporteren (docs/plan-format.md)."
     )
@@ -66,11 +36,6 @@ class Command(BaseCommand):
         e.add_argument("gemeente", metavar="GEMEENTECODE")
         e.add_argument("--format", choices=["yaml", "json"], default="yaml")
         e.add_argument("--plan", default="", help="korte naam van een ander plan dan het huidige")
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        _dutch_help(parser)
-        return parser
 
     def handle(self, *args, **options):
         return getattr(self, f"_{options['subcommand']}")(options)

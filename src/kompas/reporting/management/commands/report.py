@@ -14,16 +14,17 @@ from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from kompas.core.commands import KompasCommand
 from kompas.core.models import Municipality
 from kompas.reporting import rendering, selectors, services, sources
 from kompas.reporting.constants import ReportKind
 from kompas.reporting.periods import PeriodError, current_tertial, parse_period, range_period
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Maakt een rapportage (voortgang, tussenevaluatie, digitaal, jaarverslag) als PDF, "
         "HTML of JSON."

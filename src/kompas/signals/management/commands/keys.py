@@ -1,24 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 
-from kompas.signals import crypto
+from kompas.core.commands import KompasCommand
+from kompas.signals import crypto, keygen
 from kompas.signals.services import keys_rotate
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
-        "Sleutels van het meldpunt. 'generate' maakt een nieuwe sleutel; 'rotate' versleutelt "
-        "alles opnieuw met de eerste sleutel in KOMPAS_SIGNALS_KEYS."
+        "Sleutels van het meldpunt. 'generate' maakt een nieuwe sleutel (met --omgeving alle "
+        "geheimen van een nieuwe installatie; werkt ook in productie zonder sleutels); "
+        "'rotate' versleutelt alles opnieuw met de eerste sleutel in KOMPAS_SIGNALS_KEYS."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["generate", "rotate"])
+        parser.add_argument("--omgeving", action="store_true", help=keygen.ENVIRONMENT_HELP)
 
     def handle(self, *args, action, **options):
         if action == "generate":
-            from cryptography.fernet import Fernet
-
-            self.stdout.write(Fernet.generate_key().decode())
+            self.stdout.write(keygen.output(environment=options["omgeving"]), ending="")
             return
         try:
             crypto.fernet()

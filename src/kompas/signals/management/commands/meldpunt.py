@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand, CommandError
+from django.core.management import CommandError
 
+from kompas.core.commands import KompasCommand
 from kompas.signals.selectors import municipality_list_for_command
 from kompas.signals.services import signals_feed_monitoring
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Meldpunt: 'feed' zet de aantallen meldingen per verschijnsel per kwartaal als "
         "indicatoren in de monitoring."

@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.management import BaseCommand
 
 from kompas.core import hooks
+from kompas.core.commands import KompasCommand
 from kompas.signals.services import retention_run
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = (
         "Bewaartermijnen meldpunt (AVG): contactgegevens anonimiseren en afgesloten meldingen "
         "verwijderen volgens de instellingen per gemeente. Een statistiekregel blijft bewaard. "

@@ -1,13 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """kompas signals adressen importeren GM0074 adressen.csv"""
 
-from django.core.management import BaseCommand
-
+from kompas.core.commands import KompasCommand
 from kompas.signals.selectors import municipality_list_for_command
 from kompas.signals.services import AddressImportError, address_list_import
 
 
-class Command(BaseCommand):
+class Command(KompasCommand):
     help = "Meldpunt: de adressenlijst van de gemeente beheren."
 
     def add_arguments(self, parser):
