@@ -139,3 +139,15 @@ def gunicorn_start(*, port: int, env: dict, log_dir: Path, workers: int = 2, thr
         ],
         env=env,
     )
+
+
+def server_stop(proc) -> None:
+    """SIGTERM (gunicorn finishes the requests in hand), SIGKILL after a minute."""
+    import subprocess
+
+    proc.terminate()
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

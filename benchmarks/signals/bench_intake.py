@@ -383,8 +383,7 @@ def main() -> None:
             if flood["other_statuses"] or any(flood["errors"].values()):
                 print(f"    fouten: {flood['errors']} statussen: {flood['other_statuses']}")
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        benchlib.server_stop(gunicorn)
     verdicts(args, runs, flood, form, data_dir)
 
 
