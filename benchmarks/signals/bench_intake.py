@@ -35,7 +35,7 @@ this process (the server's own key: same data directory). The submission rate li
 with a limit high enough that 127.0.0.1 (every client) never reaches it, so its cache work is
 measured. About 3 minutes per database.
 
-    .venv/bin/python benchmarks/signals/bench_intake.py [--clients 10] [--requests 2000]
+    .venv/bin/python benchmarks/signals/bench_intake.py [--clients 10] [--requests 1000]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kompas_bench_signals ... (PostgreSQL)
 """
 
@@ -167,7 +167,7 @@ def form_wrk_start(port: int, clients: int, seconds: float) -> subprocess.Popen:
 
 def form_wrk_result(proc: subprocess.Popen) -> dict:
     out, err = proc.communicate(timeout=120)
-    pct = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)$", out, re.M))
+    pct = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)\s*$", out, re.M))
     requests = re.search(r"(\d+) requests in", out)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
@@ -215,13 +215,13 @@ def measured(gunicorn_pid: int, count, run) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=10, help="phase 1 (goal: 10)")
-    parser.add_argument("--requests", type=int, default=2000, help="per run in phase 1")
+    parser.add_argument("--requests", type=int, default=1000, help="per run in phase 1")
     parser.add_argument("--rounds", type=int, default=3, help="floor + intake runs, alternating")
     parser.add_argument("--with-bare", action="store_true", help="a bare-view run per round too")
     parser.add_argument("--max-seconds", type=float, default=60, help="per run (wrk -d)")
     parser.add_argument("--flood-clients", type=int, default=50)
     parser.add_argument("--flood-seconds", type=float, default=60, help="0: no flood")
-    parser.add_argument("--flood-rate", type=int, default=400, help="bodies prepared per second")
+    parser.add_argument("--flood-rate", type=int, default=200, help="bodies prepared per second")
     parser.add_argument("--form-clients", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
