@@ -356,15 +356,23 @@ def _events_for(norm: Norm, municipality: Municipality) -> QuerySet[Event]:
 
 
 def norm_windows(
-    *, norm: Norm, municipality: Municipality, on: date | None = None, with_events: bool = False
+    *,
+    norm: Norm,
+    municipality: Municipality,
+    on: date | None = None,
+    with_events: bool = False,
+    last_only: bool = False,
 ) -> list[NormStatus]:
-    """Every period of the norm that has started by `on` (at least the first one)."""
+    """Every period of the norm that has started by `on` (at least the first one); with
+    `last_only` only the last of them (its events alone are read)."""
     on = on or today()
     plan = norm.plan
     plan_end = plan.effective_end
     once = norm.period == NormPeriod.ONCE
     windows = _windows(norm.period, plan.period_start, plan_end)
     started = [w for w in windows if w[0] <= on] or windows[:1]
+    if last_only:
+        started = started[-1:]
     # An event counts in the period of its `counts_for` date (a report: the period it covers),
     # else of its own date.
     events = list(
@@ -415,7 +423,7 @@ def norm_status_list(
     if plan is None:
         return []
     return [
-        norm_windows(norm=norm, municipality=municipality, on=on)[-1]
+        norm_windows(norm=norm, municipality=municipality, on=on, last_only=True)[0]
         for norm in norm_list(plan=plan)
     ]
 
