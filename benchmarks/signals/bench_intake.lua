@@ -1,7 +1,10 @@
 -- SPDX-License-Identifier: EUPL-1.2
 -- wrk script for benchmarks/signals/bench_intake.py: sends every line of a bodies file exactly
 -- once as a JSON POST (count-bounded; wrk's -d is the time bound), counts statuses, and prints
--- one JSON line with the figures. Arguments after "--": bodies file, path, threads, marker.
+-- one JSON line with the figures. Arguments after "--": bodies file, path, threads, marker and,
+-- optionally, a sending window in seconds (the flood): after it no new request is sent, the
+-- answers still on their way are awaited, and only then the thread stops (so every request
+-- sent has its answer counted, as the check "answered 201 = stored" needs).
 -- A thread that has sent its share parks its connections (long delay) instead of sending more,
 -- and stops once every answer is in; it then writes "<marker>.<id>" so the harness can end wrk
 -- before -d runs out.
@@ -28,6 +31,7 @@ end
 function init(args)
   local file, path, nthreads = args[1], args[2], tonumber(args[3])
   marker = args[4]
+  window = tonumber(args[5] or "0")
   requests = {}
   local headers = { ["Content-Type"] = "application/json" }
   local n = 0
@@ -39,12 +43,30 @@ function init(args)
   end
   budget = #requests
   health = wrk.format("GET", "/health/", {}, nil)
-  reserved, sent, answered, ok, extra = 0, 0, 0, 0, 0
+  reserved, sent, answered, ok, extra, server = 0, 0, 0, 0, 0, 0
   statuses = ""
   t_first, t_last = 0, 0
 end
 
+local function finish()
+  local fh = io.open(marker .. "." .. id, "w")
+  fh:write("done\n")
+  fh:close()
+  wrk.thread:stop()
+end
+
+local function window_check()
+  -- The sending window is over: what was reserved so far is the whole budget.
+  if window > 0 and t_first > 0 and budget > reserved and now() - t_first >= window then
+    budget = reserved
+    if answered >= budget then
+      finish()
+    end
+  end
+end
+
 function delay()
+  window_check()
   if reserved >= budget then
     return 3600 * 1000 -- park this connection; the thread stops before this runs out
   end
@@ -58,6 +80,7 @@ function request()
     return requests[1]
   end
   if sent >= reserved then
+    window_check()
     -- a reconnect (the server closed a keep-alive connection) asks without delay()
     if reserved >= budget then
       extra = extra + 1
@@ -78,25 +101,26 @@ function response(status, headers, body)
   end
   answered = answered + 1
   t_last = now()
+  if status >= 500 then
+    server = server + 1
+  end
   if status == 201 then
     ok = ok + 1
   elseif #statuses < 200 then
     statuses = statuses .. status .. " "
   end
   if answered >= budget then
-    local fh = io.open(marker .. "." .. id, "w")
-    fh:write("done\n")
-    fh:close()
-    wrk.thread:stop()
+    finish()
   end
 end
 
 function done(summary, latency, _requests)
   local sent_, answered_, ok_, first, last, statuses_ = 0, 0, 0, nil, 0, ""
-  local extra_ = 0
+  local extra_, server_ = 0, 0
   for _, t in ipairs(threads) do
     sent_ = sent_ + t:get("sent")
     extra_ = extra_ + t:get("extra")
+    server_ = server_ + t:get("server")
     answered_ = answered_ + t:get("answered")
     ok_ = ok_ + t:get("ok")
     local f, l = t:get("t_first"), t:get("t_last")
@@ -114,7 +138,7 @@ function done(summary, latency, _requests)
       '\nKOMPAS_RESULT {"sent": %d, "answered": %d, "ok": %d, "seconds": %.6f, '
         .. '"p50_ms": %.3f, "p90_ms": %.3f, "p99_ms": %.3f, "max_ms": %.3f, "mean_ms": %.3f, '
         .. '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}, '
-        .. '"other_statuses": "%s", "health_after_reconnect": %d}\n',
+        .. '"other_statuses": "%s", "health_after_reconnect": %d, "server_errors": %d}\n',
       sent_,
       answered_,
       ok_,
@@ -130,7 +154,8 @@ function done(summary, latency, _requests)
       e.status,
       e.timeout,
       statuses_,
-      extra_
+      extra_,
+      server_
     )
   )
 end

@@ -30,6 +30,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument(
+        "--wall", action="store_true", help="profile wall time (default: this thread's CPU)"
+    )
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="kompas-prof-signals-"))
@@ -128,7 +131,8 @@ def main() -> None:
         print("   ", q["sql"][:150])
     reset_queries()
 
-    prof = cProfile.Profile()
+    # CPU time by default: on a shared machine wall time mostly measures the other processes.
+    prof = cProfile.Profile() if args.wall else cProfile.Profile(time.thread_time)
     prof.enable()
     for b in bodies[args.n + 1 :]:
         call("/api/v1/meldpunt/heerenveen/signals/", b)

@@ -147,7 +147,7 @@ def _cache(url: str) -> dict:
         # Django's default of 300 entries would cull live counters (and the daily salt).
         config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
     elif scheme.startswith(("redis", "rediss")):
-        config["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+        config["BACKEND"] = "kompas.core.cache.RedisCache"
     elif scheme == "locmemcache" and PRODUCTION:
         raise ImproperlyConfigured(
             "KOMPAS_CACHE_URL=locmemcache:// geldt per proces: de limieten van het meldpunt "

@@ -43,6 +43,11 @@ STATUS_WORDS = {
 
 
 def public_dashboard_data(*, municipality) -> dict:
+    with sources.indicators_read_once():
+        return _public_dashboard_data(municipality=municipality)
+
+
+def _public_dashboard_data(*, municipality) -> dict:
     published = selectors.publication_settings(municipality=municipality)
     data: dict = {"published": published, "any": any(published.values())}
     plan = None

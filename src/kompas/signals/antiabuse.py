@@ -70,9 +70,14 @@ def client_address(request) -> str:
 
 
 def client_key(request) -> str:
-    """An anonymous, daily-changing key for the client; the address itself is not kept."""
-    address = client_address(request)
-    return hmac.new(_daily_salt(), address.encode(), hashlib.sha256).hexdigest()[:32]
+    """An anonymous, daily-changing key for the client; the address itself is not kept.
+    Computed once per request (the limit is checked and then counted: one salt read less)."""
+    key = getattr(request, "_kompas_client_key", None)
+    if key is None:
+        address = client_address(request)
+        key = hmac.new(_daily_salt(), address.encode(), hashlib.sha256).hexdigest()[:32]
+        request._kompas_client_key = key
+    return key
 
 
 def limit_reached(request, *, bucket: str, limit: int, window: int = 3600) -> bool:

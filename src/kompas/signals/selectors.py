@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -342,7 +342,8 @@ def address_list_find(
     """The gemeente's own list: the exact address, else another with the same postcode and
     number (same street and buurt)."""
     same = Address.objects.filter(municipality=municipality, postcode=postcode, number=number)
-    return same.filter(addition=addition).first() or same.order_by("addition").first()
+    exact_first = Case(When(addition=addition, then=Value(0)), default=Value(1))
+    return same.order_by(exact_first, "addition").first()  # one query, also when none is found
 
 
 def address_list_count(*, municipality: Municipality) -> int:

@@ -70,11 +70,16 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
         if national and _latest_year(national[0], [municipality.code]) == national_year:
             (data, source), year = national, national_year
     if data is None:
-        data = values_by_region(indicator=indicator, region_codes=codes)
-    if year is None:
-        year = _latest_year(data, [municipality.code])
         if year is None:
-            return None, [], source
+            own_data = values_by_region(indicator=indicator, region_codes=[municipality.code])
+            year = _latest_year(own_data, [municipality.code])
+            if year is None:
+                return None, [], source
+        # Every gemeente in the compared year only: over all years (18 in the demo with ten
+        # more years of observations) this query and its sums were most of the public dashboard.
+        data = values_by_region(
+            indicator=indicator, region_codes=codes, year_from=year, year_to=year
+        )
     rows = []
     value = data.get(municipality.code, {}).get((year, 0))
     rows.append(

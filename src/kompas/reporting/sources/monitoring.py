@@ -4,6 +4,8 @@ comparison charts (with Dutch axes) and the imports the figures come from."""
 
 from __future__ import annotations
 
+import contextvars
+from contextlib import contextmanager
 from datetime import date
 
 from django.utils.formats import date_format
@@ -25,9 +27,29 @@ from ..chartaxes import dutch_axes
 from ._lookup import _iso
 from .policy import _plan
 
+_read_once: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "reporting_indicators_read_once", default=None
+)
+
+
+@contextmanager
+def indicators_read_once():
+    """Inside, each indicator is read from the database once: the public dashboard asks for
+    each of its dozen indicators about seven times (plan, chart, comparison, sources)."""
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
 
 def _indicator(code: str):
-    return indicator_get(code=code)
+    memo = _read_once.get()
+    if memo is None:
+        return indicator_get(code=code)
+    if code not in memo:
+        memo[code] = indicator_get(code=code)
+    return memo[code]
 
 
 def _unit_label(unit: str, per_1000: bool = False) -> str:
