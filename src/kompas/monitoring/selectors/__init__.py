@@ -9,6 +9,7 @@ A package since issue 11; every public name stays importable from
 - `targets`: target evaluations and their roll-ups;
 - `national`: figures from the national store and their source (FigureSource);
 - `comparisons`: comparisons per 1,000 inhabitants, drill-down, buurt reconciliation;
+- `provenance`: which figures are generated demo data, the open-data attribution;
 - `jobs`: import jobs, their progress and problems.
 """
 
@@ -29,6 +30,13 @@ from .jobs import (
     import_job_stalled,
 )
 from .national import OBSERVATIONS, FigureSource
+from .provenance import (
+    OPEN_DATA_ATTRIBUTION,
+    demo_cells,
+    demo_periods,
+    demo_regions,
+    is_open_data,
+)
 from .targets import (
     TargetResult,
     goal_status_rollup,
@@ -47,6 +55,7 @@ from .timeseries import (
     models_q,
     period_label,
     region_allowed,
+    region_imports,
     series,
     series_with_source,
     values_by_region,
@@ -57,6 +66,7 @@ __all__ = [
     "IMPORT_JOB_QUEUED_PATIENCE",
     "IMPORT_JOB_SILENCE_PATIENCE",
     "OBSERVATIONS",
+    "OPEN_DATA_ATTRIBUTION",
     "BuurtReconciliation",
     "ComparisonRow",
     "FigureSource",
@@ -65,6 +75,9 @@ __all__ = [
     "children_values",
     "comparison",
     "component_indicator_ids",
+    "demo_cells",
+    "demo_periods",
+    "demo_regions",
     "goal_status_rollup",
     "import_job_get",
     "import_job_list",
@@ -73,11 +86,13 @@ __all__ = [
     "import_job_stalled",
     "indicator_get",
     "indicators_for_municipality",
+    "is_open_data",
     "latest_import",
     "models_q",
     "period_label",
     "priority_status_rollup",
     "region_allowed",
+    "region_imports",
     "series",
     "series_with_source",
     "status_label",

@@ -206,11 +206,19 @@ def models_q(*subqueries):
     return q
 
 
-def latest_import(*, indicator: Indicator) -> DataImport | None:
-    obs = (
-        Observation.objects.filter(indicator_id__in=component_indicator_ids(indicator))
-        .select_related("source_import")
-        .order_by("-source_import__created_at")
-        .first()
-    )
+def latest_import(*, indicator: Indicator, region_code: str = "") -> DataImport | None:
+    """The newest import with figures of the indicator (of `region_code`, when given)."""
+    qs = Observation.objects.filter(indicator_id__in=component_indicator_ids(indicator))
+    if region_code:
+        qs = qs.filter(region_code=region_code)
+    obs = qs.select_related("source_import").order_by("-source_import__created_at").first()
     return obs.source_import if obs else None
+
+
+def region_imports(*, indicator: Indicator, region_code: str) -> list[DataImport]:
+    """Every import the region's figures of the indicator come from, newest first (in the
+    demo: the generated demo data beside the open-data extracts)."""
+    ids = Observation.objects.filter(
+        indicator_id__in=component_indicator_ids(indicator), region_code=region_code
+    ).values("source_import_id")
+    return list(DataImport.objects.filter(pk__in=ids).order_by("-created_at", "-id"))
