@@ -72,24 +72,34 @@ def _open_rows() -> list[ParsedRow]:
 def _generated_rows() -> list[ParsedRow]:
     """The generated rows that no open-data extract covers: no (indicator, region, period) of
     an extract, and no wijk or buurt of a gemeente and period whose buurten an extract gives
-    (the drill-down then sums the real buurten). Gemeenten with real totals get generated
-    years at their real level."""
-    keys, below, real_totals = set(), set(), {}
+    (the drill-down then sums the real buurten). A series an extract covers is generated only
+    for the years before its newest real year, so its newest figure (the one the comparison
+    and the drill-down show first) is real. Gemeenten with real totals get the generated years
+    at their real level."""
+    keys, real_totals = set(), {}
+    newest: dict[tuple[str, str], int] = {}  # (indicator, region or "below:" gemeente)
     for r in _open_rows():
         keys.add((r.indicator_code, r.region_code, r.period))
-        if r.region_code.startswith(("WK", "BU")):
-            below.add((r.indicator_code, codelists.municipality_of(r.region_code), r.period))
-        elif r.indicator_code == TOTAL and r.region_code.startswith("GM") and r.value:
-            real_totals.setdefault(r.region_code, {})[int(r.period[:4])] = r.value
-    return [
-        r
-        for r in _rows(real_totals)
-        if (r.indicator_code, r.region_code, r.period) not in keys
-        and not (
-            r.region_code.startswith(("WK", "BU"))
-            and (r.indicator_code, codelists.municipality_of(r.region_code), r.period) in below
-        )
-    ]
+        year = int(r.period[:4])
+        series = _series_key(r.indicator_code, r.region_code)
+        newest[series] = max(year, newest.get(series, year))
+        if r.indicator_code == TOTAL and r.region_code.startswith("GM") and r.value:
+            real_totals.setdefault(r.region_code, {})[year] = r.value
+
+    def covered(r: ParsedRow) -> bool:
+        if (r.indicator_code, r.region_code, r.period) in keys:
+            return True
+        last = newest.get(_series_key(r.indicator_code, r.region_code))
+        return last is not None and int(r.period[:4]) >= last
+
+    return [r for r in _rows(real_totals) if not covered(r)]
+
+
+def _series_key(indicator_code: str, region_code: str) -> tuple[str, str]:
+    """Wijken and buurten of a gemeente count as one series: an extract gives all of them."""
+    if region_code.startswith(("WK", "BU")):
+        return indicator_code, "below:" + codelists.municipality_of(region_code)
+    return indicator_code, region_code
 
 
 def _load_open_data() -> list[str]:

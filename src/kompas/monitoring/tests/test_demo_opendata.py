@@ -69,10 +69,13 @@ def test_heerenveen_shows_the_real_registered_crime_totals_2022_2024(demo):
         assert obs.value == value
         assert not obs.source_import.is_demo
         assert "CBS / Politie" in obs.source_import.file_name
-    # Nederland's total is 47013NED's too; years no extract covers stay generated.
+    # Nederland's total is 47013NED's too; the years before the real ones stay generated,
+    # none after them (the newest figure of a real series is real).
     assert _figure("NL01", 2024).value == _extract_totals("Nederland")[2024]
     assert _figure("GM0074", 2021).source_import.is_demo
-    assert _figure("GM0074", 2025).source_import.is_demo
+    assert not Observation.objects.filter(
+        indicator__code=TOTAL, region_code="GM0074", period="2025JJ00"
+    ).exists()
     # The 2023 buurten are the real ones; no generated wijk figure of 2023 competes with them.
     buurten = Observation.objects.filter(
         indicator__code=TOTAL, region_code__startswith="BU0074", period="2023JJ00"
@@ -106,7 +109,12 @@ def test_pages_mark_generated_figures_and_attribute_the_open_data(
     page = client.get(f"/heerenveen/monitoring/indicator/{TOTAL}/").content.decode()
     assert ATTRIBUTION in page
     assert "1.707" in _row(page, "2023") and "demodata" not in _row(page, "2023")
-    assert "demodata" in _row(page, "2021") and "demodata" in _row(page, "2025")
+    assert "demodata" in _row(page, "2021")
+    # The comparison shows 2024: Heerenveen's real figure, not marked; the size class sums
+    # generated gemeenten and is marked.
+    assert "Vergelijking 2024" in page
+    assert "demodata" not in _row(page, "<strong>Heerenveen</strong>")
+    assert "demodata" in _row(page, "Gemeenten met 50.000 tot 100.000 inwoners")
     dashboard = client.get("/heerenveen/monitoring/").content.decode()
     assert ATTRIBUTION in dashboard
     assert "gegenereerde demodata" in dashboard
