@@ -66,10 +66,12 @@ def dashboard(request, slug):
         known = [p for p in points if p["value"] is not None]
         last = known[-1] if known else None
         prev = known[-2] if len(known) > 1 else None
+        demo = selectors.demo_periods(indicator=ind, region_code=municipality.code)
         indicators.append(
             {
                 "indicator": ind,
                 "last": last,
+                "last_demo": bool(last) and last["period"] in demo,
                 "last_text": fmt_number(last["value"], ind.unit) if last else "—",
                 "change": _change_text(prev, last),
                 "rate": _rate_text(ind, municipality.code, last),
@@ -85,6 +87,7 @@ def dashboard(request, slug):
         request,
         "monitoring/dashboard.html",
         {
+            "open_data": any(selectors.is_open_data(i["indicator"]) for i in indicators),
             "municipality": municipality,
             "membership": membership,
             "results": _result_rows(results),
@@ -129,8 +132,14 @@ def indicator_detail(request, slug, code):
     region_name = codelists.region_name(region_code)
     points = selectors.series(indicator=indicator, region_code=region_code, grain=grain)
     unit = _unit_label(indicator)
+    demo = selectors.demo_periods(indicator=indicator, region_code=region_code, grain=grain)
     table = [
-        {"period": p["period"], "value": fmt_number(p["value"], indicator.unit)} for p in points
+        {
+            "period": p["period"],
+            "value": fmt_number(p["value"], indicator.unit),
+            "demo": p["period"] in demo,
+        }
+        for p in points
     ]
     trend_title = _("%(ind)s in %(region)s") % {"ind": indicator.name, "region": region_name}
     trend_svg = ""
@@ -165,6 +174,7 @@ def indicator_detail(request, slug, code):
                     "label": row.label,
                     "value": value,
                     "own": row.is_own,
+                    "demo": row.demo,
                     "text": fmt_number(value, IndicatorUnit.GRADE if use_rate else indicator.unit),
                     "count": fmt_number(row.value, indicator.unit),
                     "population": fmt_number(row.population) if row.population else "—",
@@ -199,6 +209,7 @@ def indicator_detail(request, slug, code):
             "value": fmt_number(r.value, indicator.unit),
             "rate": fmt_number(r.rate, IndicatorUnit.GRADE) if r.rate is not None else "—",
             "has_children": r.key.startswith("WK"),
+            "demo": r.demo,
         }
         for r in drill_rows
     ]
@@ -241,8 +252,9 @@ def indicator_detail(request, slug, code):
             "results": _result_rows(results),
             "reconciliation": reconciliation,
             "latest_import": selectors.latest_import(
-                indicator=indicator, municipality=municipality
+                indicator=indicator, municipality=municipality, region_code=region_code
             ),
+            "open_data": selectors.is_open_data(indicator),
         },
     )
 

@@ -30,6 +30,7 @@ PUBLIC_SOURCES = (
     sources.target_evaluations,
     sources.series,
     sources.data_sources,
+    sources.figure_provenance,
 )
 
 STATUS_WORDS = {
@@ -155,6 +156,10 @@ def _indicators(municipality, plan) -> list[dict] | None:
         if comp and not comp.get("spec"):
             comp = None
         rates = _rates(i, municipality) if i["unit"] == "aantal" else {}
+        provenance = sources.figure_provenance(
+            indicator_code=i["code"], region_code=municipality.code
+        )
+        demo = set(provenance["demo_periods"])
         scale = rate_scale(list(rates.values()), [r["value"] for r in (comp or {}).get("rows", [])])
         out.append(
             {
@@ -170,6 +175,7 @@ def _indicators(municipality, plan) -> list[dict] | None:
                         "period": p["period"],
                         "value": p["value"],
                         "rate": _scaled(rates.get(p["period"]), scale),
+                        "demo": p["period"] in demo,
                     }
                     for p in reversed(chart["points"])
                 ],
@@ -188,6 +194,7 @@ def _indicators(municipality, plan) -> list[dict] | None:
                 if comp
                 else "",
                 "sources": _figure_sources(i["code"], municipality),
+                "attribution": provenance["attribution"],
             }
         )
     return out
@@ -257,6 +264,7 @@ def _comparison(comp: dict, scale: int, partnerships: dict[str, str]) -> dict:
                 "value": _scaled(r["value"], scale),
                 "count": r.get("count"),
                 "own": r.get("own", False),
+                "demo": r.get("demo", False),
                 "partnership_anchor": partnerships.get(r["label"], ""),
             }
             for r in comp["rows"]

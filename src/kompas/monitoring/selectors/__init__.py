@@ -9,6 +9,7 @@ A package since issue 11; every public name stays importable from
 - `targets`: target evaluations and their roll-ups;
 - `national`: figures from the national store and their source (FigureSource);
 - `comparisons`: comparisons per 1,000 inhabitants, drill-down, buurt reconciliation;
+- `provenance`: which figures are generated demo data, the open-data attribution;
 - `jobs`: import jobs, their progress and problems;
 - `national_loads`: loads of the national table and what the store holds now.
 """
@@ -31,6 +32,13 @@ from .jobs import (
 )
 from .national import OBSERVATIONS, FigureSource
 from .national_loads import national_load_line, national_load_list, national_store_line
+from .provenance import (
+    OPEN_DATA_ATTRIBUTION,
+    demo_cells,
+    demo_periods,
+    demo_regions,
+    is_open_data,
+)
 from .targets import (
     TargetResult,
     goal_status_rollup,
@@ -49,6 +57,7 @@ from .timeseries import (
     models_q,
     period_label,
     region_allowed,
+    region_imports,
     series,
     series_with_source,
     values_by_region,
@@ -59,6 +68,7 @@ __all__ = [
     "IMPORT_JOB_QUEUED_PATIENCE",
     "IMPORT_JOB_SILENCE_PATIENCE",
     "OBSERVATIONS",
+    "OPEN_DATA_ATTRIBUTION",
     "BuurtReconciliation",
     "ComparisonRow",
     "FigureSource",
@@ -67,6 +77,9 @@ __all__ = [
     "children_values",
     "comparison",
     "component_indicator_ids",
+    "demo_cells",
+    "demo_periods",
+    "demo_regions",
     "goal_status_rollup",
     "import_job_get",
     "import_job_list",
@@ -75,6 +88,7 @@ __all__ = [
     "import_job_stalled",
     "indicator_get",
     "indicators_for_municipality",
+    "is_open_data",
     "latest_import",
     "models_q",
     "national_load_line",
@@ -83,6 +97,7 @@ __all__ = [
     "period_label",
     "priority_status_rollup",
     "region_allowed",
+    "region_imports",
     "series",
     "series_with_source",
     "status_label",

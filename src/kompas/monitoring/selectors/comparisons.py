@@ -11,6 +11,7 @@ from kompas.core.models import Municipality, Partnership
 from .. import codelists
 from ..models import Indicator
 from .national import OBSERVATIONS, _national_yearly
+from .provenance import demo_regions
 from .timeseries import values_by_region
 
 
@@ -21,6 +22,8 @@ class ComparisonRow:
     value: float | None
     population: int | None
     is_own: bool = False
+    # Made of generated demo observations (wholly or in part).
+    demo: bool = False
 
     @property
     def rate(self) -> float | None:
@@ -81,6 +84,15 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
             indicator=indicator, region_codes=codes, year_from=year, year_to=year
         )
     rows = []
+    demo = (
+        set()
+        if source.national
+        else demo_regions(indicator=indicator, region_codes=codes, year=year)
+    )
+
+    def is_demo(members):
+        return any(m in demo for m in members if data.get(m, {}).get((year, 0)) is not None)
+
     value = data.get(municipality.code, {}).get((year, 0))
     rows.append(
         ComparisonRow(
@@ -89,12 +101,21 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
             value,
             codelists.population(municipality.code),
             True,
+            is_demo([municipality.code]),
         )
     )
     for partnership in Partnership.objects.filter(members=municipality).order_by("name"):
         codes = list(partnership.members.values_list("code", flat=True))
         total, pop = _sum_rows(data, codes, year)
-        rows.append(ComparisonRow(f"partnership:{partnership.code}", partnership.name, total, pop))
+        rows.append(
+            ComparisonRow(
+                f"partnership:{partnership.code}",
+                partnership.name,
+                total,
+                pop,
+                demo=is_demo(codes),
+            )
+        )
     for code in dict.fromkeys(
         [own.police_unit if own else "", own.province if own else "", "PV21", "NL01"]
     ):
@@ -104,7 +125,11 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
         if published is not None:
             rows.append(
                 ComparisonRow(
-                    code, codelists.region_name(code), published, codelists.population(code)
+                    code,
+                    codelists.region_name(code),
+                    published,
+                    codelists.population(code),
+                    demo=code in demo,
                 )
             )
             continue
@@ -113,13 +138,17 @@ def comparison(*, indicator: Indicator, municipality: Municipality, year: int | 
         else:
             members = [g.code for g in codelists.gemeenten() if code in (g.province, g.police_unit)]
         total, pop = _sum_rows(data, members, year)
-        rows.append(ComparisonRow(code, codelists.region_name(code), total, pop))
+        rows.append(
+            ComparisonRow(code, codelists.region_name(code), total, pop, demo=is_demo(members))
+        )
     klass = codelists.size_class(codelists.population(municipality.code))
     if klass:
         low, high, label = klass
         members = [g.code for g in codelists.gemeenten() if low <= (g.population or 0) < high]
         total, pop = _sum_rows(data, members, year)
-        rows.append(ComparisonRow("size-class", f"Gemeenten met {label}", total, pop))
+        rows.append(
+            ComparisonRow("size-class", f"Gemeenten met {label}", total, pop, demo=is_demo(members))
+        )
     return year, rows, source
 
 
@@ -147,13 +176,24 @@ def children_values(*, indicator: Indicator, region_code: str, year: int | None 
         if year is None:
             return None, [], source
     rows = []
+    demo = (
+        set()
+        if source.national
+        else demo_regions(indicator=indicator, region_codes=scope, year=year)
+    )
     for kid in kids:
         value = data.get(kid.code, {}).get((year, 0))
+        made_of = [kid.code]
         if value is None and kid.level == "wijk":
-            parts = [data.get(b.code, {}).get((year, 0)) for b in codelists.children(kid.code)]
+            made_of = [b.code for b in codelists.children(kid.code)]
+            parts = [data.get(b, {}).get((year, 0)) for b in made_of]
             known = [p for p in parts if p is not None]
             value = sum(known) if known else None
-        rows.append(ComparisonRow(kid.code, kid.name, value, kid.population))
+        rows.append(
+            ComparisonRow(
+                kid.code, kid.name, value, kid.population, demo=any(c in demo for c in made_of)
+            )
+        )
     return year, rows, source
 
 

@@ -206,21 +206,28 @@ def models_q(*subqueries):
     return q
 
 
-def latest_import(*, indicator: Indicator, municipality) -> DataImport | None:
-    """The newest import of the indicator's figures that `municipality` may know of: national
-    ones (no gemeente: CBS, police, demo, plan sync, command line) and its own uploads. Another
-    gemeente's upload is never named, even when it is newer (its file name and date are that
-    gemeente's business)."""
+def latest_import(
+    *, indicator: Indicator, municipality, region_code: str = ""
+) -> DataImport | None:
+    """The newest import of the indicator's figures (of `region_code`, when given) that
+    `municipality` may know of: national ones (no gemeente: CBS, police, demo, plan sync,
+    command line) and its own uploads. Another gemeente's upload is never named, even when it
+    is newer (its file name and date are that gemeente's business)."""
     from django.db.models import Q
 
-    obs = (
-        Observation.objects.filter(indicator_id__in=component_indicator_ids(indicator))
-        .filter(
-            Q(source_import__municipality__isnull=True)
-            | Q(source_import__municipality=municipality)
-        )
-        .select_related("source_import")
-        .order_by("-source_import__created_at")
-        .first()
+    qs = Observation.objects.filter(indicator_id__in=component_indicator_ids(indicator)).filter(
+        Q(source_import__municipality__isnull=True) | Q(source_import__municipality=municipality)
     )
+    if region_code:
+        qs = qs.filter(region_code=region_code)
+    obs = qs.select_related("source_import").order_by("-source_import__created_at").first()
     return obs.source_import if obs else None
+
+
+def region_imports(*, indicator: Indicator, region_code: str) -> list[DataImport]:
+    """Every import the region's figures of the indicator come from, newest first (in the
+    demo: the generated demo data beside the open-data extracts)."""
+    ids = Observation.objects.filter(
+        indicator_id__in=component_indicator_ids(indicator), region_code=region_code
+    ).values("source_import_id")
+    return list(DataImport.objects.filter(pk__in=ids).order_by("-created_at", "-id"))

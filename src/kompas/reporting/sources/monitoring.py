@@ -13,12 +13,16 @@ from django.utils.translation import gettext as _
 
 from kompas.monitoring.charts import comparison_spec, render_svg, trend_spec
 from kompas.monitoring.codelists import region_name as _region_name
-from kompas.monitoring.selectors import comparison as _comparison
 from kompas.monitoring.selectors import (
+    OPEN_DATA_ATTRIBUTION,
+    demo_periods,
     indicator_get,
+    is_open_data,
     latest_import,
     priority_status_rollup,
+    region_imports,
 )
+from kompas.monitoring.selectors import comparison as _comparison
 from kompas.monitoring.selectors import series as _series
 from kompas.monitoring.selectors import target_evaluations as _target_evaluations
 from kompas.policy.services import plan_document
@@ -225,6 +229,7 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
             "value": r.rate if use_rate else r.value,
             "count": r.value,
             "own": bool(r.is_own),
+            "demo": bool(r.demo),
         }
         for r in rows
     ]
@@ -250,6 +255,19 @@ def comparison(*, indicator_code: str, municipality, year: int | None = None) ->
     }
 
 
+def figure_provenance(*, indicator_code: str, region_code: str) -> dict:
+    """Which yearly figures of the region are generated demo data ("demo_periods") and the
+    attribution its figures carry ("Bron: CBS / Politie, CC BY 4.0" for police and CBS open
+    data, else "")."""
+    indicator = _indicator(indicator_code)
+    if indicator is None:
+        return {"demo_periods": [], "attribution": ""}
+    return {
+        "demo_periods": sorted(demo_periods(indicator=indicator, region_code=region_code)),
+        "attribution": str(OPEN_DATA_ATTRIBUTION) if is_open_data(indicator) else "",
+    }
+
+
 def _figure_source_text(origin) -> str:
     """One Dutch sentence on where a comparison's figures come from (frozen with the report)."""
     if getattr(origin, "national", False):
@@ -261,29 +279,34 @@ def _figure_source_text(origin) -> str:
 
 
 def data_sources(*, indicator_codes: list[str], municipality) -> list[dict]:
-    """Where the figures of these indicators come from and when they were last imported.
-    An import made by another gemeente is never named (monitoring's latest_import is scoped
-    to the gemeente: its own and national imports), so the appendix of one gemeente's report
-    does not disclose another gemeente's files."""
+    """Where the figures of these indicators come from and when they were imported: every
+    import the gemeente's own figures come from (else the indicator's latest import).
+    An import made by another gemeente is never named: the appendix of one gemeente's
+    report must not disclose another gemeente's files (national and demo imports name no
+    gemeente and are listed)."""
     seen = {}
     for code in dict.fromkeys(indicator_codes):
         indicator = _indicator(code)
         if indicator is None:
             continue
-        imp = latest_import(indicator=indicator, municipality=municipality)
-        if imp is None:
-            continue
-        row = seen.setdefault(
-            imp.pk,
-            {
-                "name": imp.file_name,
-                "kind": imp.get_format_display(),
-                "date": _iso(imp.created_at),
-                "is_demo": bool(imp.is_demo),
-                "indicators": [],
-            },
-        )
-        row["indicators"].append(indicator.name)
+        imports = region_imports(indicator=indicator, region_code=municipality.code)
+        if not imports:
+            latest = latest_import(indicator=indicator, municipality=municipality)
+            imports = [latest] if latest is not None else []
+        for imp in imports:
+            if imp.municipality_id not in (None, municipality.pk):
+                continue
+            row = seen.setdefault(
+                imp.pk,
+                {
+                    "name": imp.file_name,
+                    "kind": imp.get_format_display(),
+                    "date": _iso(imp.created_at),
+                    "is_demo": bool(imp.is_demo),
+                    "indicators": [],
+                },
+            )
+            row["indicators"].append(indicator.name)
     return sorted(seen.values(), key=lambda r: (r["date"] or "", r["name"]))
 
 

@@ -93,3 +93,16 @@ def test_dashboard_never_queries_the_meldpunt(client, demo_heerenveen, sent_repo
 
 def test_unknown_gemeente_is_404(client, db):
     assert client.get("/bestaat-niet/dashboard/").status_code == 404
+
+
+def test_real_open_data_is_attributed_and_generated_years_are_marked(client, demo_heerenveen):
+    """The demo's crime totals of 2022-2024 are 47013NED's (open data, attributed); the
+    other years are generated and say so in the table."""
+    _publish(demo_heerenveen, prioriteiten=True, indicatoren=True)
+    html = client.get("/heerenveen/dashboard/").content.decode()
+    assert "Bron: CBS / Politie, CC BY 4.0" in html
+    data = dashboard.public_dashboard_data(municipality=demo_heerenveen)
+    rows = [r for i in data["indicators"] for r in i["rows"]]
+    assert rows and any(r["demo"] for r in rows)
+    totals = sources.series(indicator_code="politie-misdrijven:0.0.0", region_code="GM0074")
+    assert {"period": "2023", "value": 1707} in totals
