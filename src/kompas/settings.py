@@ -278,6 +278,34 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Days the login log (axes AccessLog: user name, IP address, browser per login) is kept;
 # `kompas retention run` deletes older entries and expired sessions (verwerkingsregister).
 LOGIN_LOG_RETENTION_DAYS = env.int("KOMPAS_LOGIN_LOG_DAYS", default=180)
+
+# --- Retention terms applied by `kompas retention run` (README "Bewaartermijnen") -----------
+# The verwerkingsregister reads these same settings. The bases are cited in the README; a
+# gemeente's archivist may set other terms (within its own selectielijst) via the environment.
+# Audit log: 5 years (BIO 12.4.1 logging; NEN 7513 term for access logs of sensitive data; AVG
+# art. 5 lid 2 accountability). Older entries are deleted; the run itself is audited.
+AUDIT_RETENTION_DAYS = env.int("KOMPAS_AUDIT_RETENTION_DAYS", default=5 * 365)
+# Risk inventory maatschappelijke onrust: a closed item (with its person and level history) is
+# deleted 12 months after closing (AVG art. 5 lid 1 sub e: no longer needed once the risk is
+# gone; one year covers a recurrence and the annual evaluation).
+RISK_ITEM_RETENTION_MONTHS = env.int("KOMPAS_RISK_ITEM_RETENTION_MONTHS", default=12)
+# Openbare-orde incidents: the free-text description is erased 5 years after the date; the
+# record (date, place, kind, measures, instruments) stays for the figures and the archive.
+INCIDENT_RETENTION_YEARS = env.int("KOMPAS_INCIDENT_RETENTION_YEARS", default=5)
+# Crisis organisation: a member who left (made inactive) is deleted 6 months later, with
+# assignments, piket, absences and qualifications; a fire station's contact person is erased
+# 24 months after the last recorded contact (a contact not confirmed for two years is stale).
+CRISIS_MEMBER_RETENTION_MONTHS = env.int("KOMPAS_CRISIS_MEMBER_RETENTION_MONTHS", default=6)
+CRISIS_CONTACT_RETENTION_MONTHS = env.int("KOMPAS_CRISIS_CONTACT_RETENTION_MONTHS", default=24)
+# Bestuurlijke maatregelen (incl. Bibob): personal data erased 10 years after the decision
+# lapsed (end date, reopening, else the decision date), after the Selectielijst gemeenten en
+# intergemeentelijke organen 2020, which counts the destruction term of handhavings- and
+# vergunningbesluiten from the lapse of the decision (to be confirmed against the gemeente's
+# own selectielijst); the non-personal decision record stays (Archiefwet 1995 art. 3).
+MEASURE_RETENTION_YEARS = env.int("KOMPAS_MEASURE_RETENTION_YEARS", default=10)
+# Meetings: minutes and decisions of agenda items erased, follow-up actions deleted, 5 years
+# after the meeting (the longest casework term, so minutes never outlive the cases discussed).
+MINUTES_RETENTION_YEARS = env.int("KOMPAS_MINUTES_RETENTION_YEARS", default=5)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AXES_VERBOSE = False
 

@@ -360,6 +360,9 @@ class Measure(models.Model):
     # The owning record of a higher app (constants.CONTROLE_SOURCE: an ondermijning controle).
     source_type = models.CharField(max_length=100, blank=True)
     source_id = models.CharField(max_length=64, blank=True)
+    # When `kompas retention run` erased the personal data (MEASURE_RETENTION_YEARS after the
+    # decision lapsed); the decision itself stays in the register (Archiefwet).
+    personal_data_erased_on = models.DateField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -10,6 +10,7 @@ from kompas.core import privacy as p
 from .constants import CaseType
 from .models import IDENTITY_FIELDS
 from .services import retention_years
+from .services.measure_retention import measure_retention_years
 
 RUN = "kompas retention run"
 BASIS = _lazy(
@@ -28,6 +29,23 @@ def _case_term(municipality) -> str:
 
 
 CASE_TERM = p.Retention(describe=_case_term, enforced_by=RUN)
+
+MEASURE_BASIS = _lazy(
+    "AVG art. 6 lid 1 sub e en art. 10; Gemeentewet art. 151b, 172a; Opiumwet art. 13b; "
+    "Wet Bibob art. 3"
+)
+
+
+def _measure_term(_municipality) -> str:
+    return _(
+        "%(years)s jaar na het vervallen van het besluit (einddatum, heropening, anders de "
+        "datum van het besluit) gewist, met de koppeling aan casus, adresdossier en meldingen; "
+        "het besluit zelf blijft in het register (Archiefwet, Selectielijst gemeenten 2020) "
+        "(KOMPAS_MEASURE_RETENTION_YEARS)."
+    ) % {"years": measure_retention_years()}
+
+
+MEASURE_TERM = p.Retention(describe=_measure_term, enforced_by=RUN)
 
 
 IDENTITY_LABELS = {
@@ -149,19 +167,24 @@ def declare() -> None:
     )
     p.declare(
         "cases.Measure",
-        ["description", "decided_by", "bibob_application", "bibob_permit"],
+        ["description", "bibob_application", "bibob_permit"],
         category=p.FREE_TEXT,
-        basis=_lazy(
-            "AVG art. 6 lid 1 sub e en art. 10; Gemeentewet art. 151b, 172a; Opiumwet art. 13b; "
-            "Wet Bibob art. 3"
-        ),
+        basis=MEASURE_BASIS,
+        retention=MEASURE_TERM,
+        purpose=_lazy("Register van bestuurlijke maatregelen (zonder namen in de omschrijving)."),
+    )
+    p.declare(
+        "cases.Measure",
+        ["decided_by"],
+        category=p.STAFF_NAME,
+        basis=MEASURE_BASIS,
         retention=p.fixed(
             _lazy(
-                "Geen automatische termijn en geen verwijderfunctie: de maatregel blijft in het "
-                "register, zonder koppeling aan de casus als die verwijderd is."
+                "Bewaard met het besluit (Archiefwet 1995): het bestuursorgaan dat besloot "
+                "hoort bij het besluit."
             )
         ),
-        purpose=_lazy("Register van bestuurlijke maatregelen (zonder namen in de omschrijving)."),
+        purpose=_lazy("Wie het besluit nam (meestal de burgemeester als bestuursorgaan)."),
     )
     p.not_personal(
         "cases.Case",

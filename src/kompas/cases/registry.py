@@ -9,6 +9,7 @@ from kompas.core import demo, hooks, panels
 from kompas.core.constants import AuditAction, Role
 
 from . import selectors, services
+from .services.measure_retention import measure_retention_run
 
 
 def meeting_sections(*, meeting, user):
@@ -55,7 +56,9 @@ def encrypted_fields_rotate():
 
 
 def retention_run(*, dry_run: bool = True, now=None):
-    return services.retention_run(dry_run=dry_run, now=now).lines()
+    return services.retention_run(dry_run=dry_run, now=now).lines() + (
+        measure_retention_run(dry_run=dry_run, now=now)
+    )
 
 
 def beheer_links(*, municipality):

@@ -14,7 +14,8 @@ class CoreConfig(AppConfig):
 
         privacy_declarations.declare()  # the app's fields in the verwerkingsregister
         from . import checks, hooks, signals  # noqa: F401  (dependency check, login auditing)
-        from .services.retention import login_records_retention_run
+        from .services.retention import audit_log_retention_run, login_records_retention_run
 
         # Expired sessions and the login log, with the apps' terms in `kompas retention run`.
         hooks.retention_run.register(login_records_retention_run)
+        hooks.retention_run.register(audit_log_retention_run)

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Database triggers that make core_auditentry append-only on SQLite and PostgreSQL."""
+"""Database triggers that make core_auditentry append-only on SQLite and PostgreSQL.
+
+UPDATE and TRUNCATE are always refused. DELETE is refused too, except of entries older than a
+cutoff in core_auditpurgewindow: `kompas retention run` writes that cutoff (now minus
+AUDIT_RETENTION_DAYS), deletes and removes the cutoff in one transaction, so the retention term
+of the audit log is the only way an entry ever leaves the table."""
 
 from contextlib import contextmanager
 
@@ -7,6 +12,7 @@ _SQLITE_INSTALL = [
     """CREATE TRIGGER IF NOT EXISTS core_auditentry_no_update BEFORE UPDATE ON core_auditentry
        BEGIN SELECT RAISE(ABORT, 'auditlog is alleen-toevoegen: geen UPDATE'); END""",
     """CREATE TRIGGER IF NOT EXISTS core_auditentry_no_delete BEFORE DELETE ON core_auditentry
+       {sqlite_window}
        BEGIN SELECT RAISE(ABORT, 'auditlog is alleen-toevoegen: geen DELETE'); END""",
 ]
 _SQLITE_REMOVE = [
@@ -16,6 +22,7 @@ _SQLITE_REMOVE = [
 _POSTGRES_INSTALL = [
     """CREATE OR REPLACE FUNCTION core_auditentry_append_only() RETURNS trigger AS $$
        BEGIN
+         {postgres_window}
          RAISE EXCEPTION 'auditlog is alleen-toevoegen: % is niet toegestaan', TG_OP;
        END; $$ LANGUAGE plpgsql""",
     "DROP TRIGGER IF EXISTS core_auditentry_append_only ON core_auditentry",
@@ -34,6 +41,18 @@ _POSTGRES_REMOVE = [
     "DROP FUNCTION IF EXISTS core_auditentry_append_only()",
 ]
 _INSTALL = {"sqlite": _SQLITE_INSTALL, "postgresql": _POSTGRES_INSTALL}
+# The retention exception (core migration 0008; migration 0002 installs without it, as the
+# window's table does not exist yet and SQLite checks a trigger's tables on every rebuild).
+_WINDOW = {
+    "sqlite_window": """WHEN NOT EXISTS
+         (SELECT 1 FROM core_auditpurgewindow w WHERE OLD."at" < w.before)""",
+    "postgres_window": """IF TG_OP = 'DELETE' THEN
+           IF EXISTS (SELECT 1 FROM core_auditpurgewindow w WHERE OLD."at" < w.before) THEN
+             RETURN OLD;
+           END IF;
+         END IF;""",
+}
+_NO_WINDOW = {"sqlite_window": "", "postgres_window": ""}
 _REMOVE = {"sqlite": _SQLITE_REMOVE, "postgresql": _POSTGRES_REMOVE}
 
 
@@ -43,8 +62,15 @@ def _execute(connection, statements) -> None:
             cursor.execute(sql)
 
 
-def install(connection) -> None:
-    _execute(connection, _INSTALL.get(connection.vendor, []))
+def install(connection, *, purge_window: bool = True) -> None:
+    parts = _WINDOW if purge_window else _NO_WINDOW
+    statements = [
+        sql.replace("{sqlite_window}", parts["sqlite_window"]).replace(
+            "{postgres_window}", parts["postgres_window"]
+        )
+        for sql in _INSTALL.get(connection.vendor, [])
+    ]
+    _execute(connection, statements)
 
 
 def remove(connection) -> None:

@@ -165,6 +165,19 @@ class Membership(models.Model):
         return f"{self.user} — {self.municipality} ({self.get_role_display()})"
 
 
+class AuditPurgeWindow(models.Model):
+    """The cutoff below which the audit triggers allow DELETE; exists only inside the
+    transaction of the audit log's retention run (core.services.retention)."""
+
+    before = models.DateTimeField()
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"auditlog wissen voor {self.before:%Y-%m-%d}"
+
+
 class AuditEntry(models.Model):
     """Append-only audit log. Database triggers refuse UPDATE and DELETE (migration 0002)."""
 

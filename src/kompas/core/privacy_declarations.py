@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from . import privacy as p
-from .services.retention import login_log_retention_days
+from .services.retention import audit_retention_days, login_log_retention_days
 
 RUN = "kompas retention run"
 
@@ -17,12 +17,16 @@ ACCOUNT_TERM = p.fixed(
         "gedeactiveerd (niet automatisch verwijderd)."
     )
 )
-AUDIT_TERM = p.fixed(
-    _lazy(
-        "Onbeperkt: de auditlog kan niet worden gewijzigd of verwijderd (databasetriggers); "
-        "geen automatische termijn."
-    )
-)
+
+
+def _audit_term(_municipality) -> str:
+    return _(
+        "%(days)s dagen na de handeling verwijderd (KOMPAS_AUDIT_RETENTION_DAYS); tot dan kan "
+        "de auditlog niet worden gewijzigd of verwijderd (databasetriggers)."
+    ) % {"days": audit_retention_days()}
+
+
+AUDIT_TERM = p.Retention(describe=_audit_term, enforced_by=RUN)
 
 
 def _attempt_term(_municipality) -> str:

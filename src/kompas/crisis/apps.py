@@ -17,13 +17,15 @@ class CrisisConfig(AppConfig):
         from kompas.core import demo, hooks, panels
         from kompas.core.constants import INTERNAL_ROLES
 
-        from . import reports
+        from . import reports, retention
         from .demo import load_demo
         from .panels import readiness_panel
         from .selectors import owned_event_kinds
 
         panels.register(readiness_panel)
         hooks.progress_sections.register(reports.progress_section)
+        # Members who left and stale fire-station contacts (`kompas retention run`).
+        hooks.retention_run.register(retention.retention_run)
         hooks.annual_figures.register(reports.annual_figures)
         hooks.register_event_kinds.register(owned_event_kinds)
         panels.register_nav(

@@ -85,6 +85,11 @@ class CrisisMember(Owned):
     phone = models.CharField(_("telefoon (werk)"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail (werk)"), blank=True)
     active = models.BooleanField(_("actief"), default=True)
+    # Set by record_save when the member is made inactive (left the crisis organisation);
+    # the member is deleted CRISIS_MEMBER_RETENTION_MONTHS later by `kompas retention run`.
+    left_on = models.DateField(
+        _("uit de crisisorganisatie op"), null=True, blank=True, editable=False
+    )
     is_demo = models.BooleanField(default=False)
 
     class Meta(Owned.Meta):

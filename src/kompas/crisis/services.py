@@ -43,6 +43,8 @@ def record_save(*, obj, owner: Owner, by, fields: dict | None = None, m2m: dict 
     if hasattr(obj, "municipality_id") and creating:
         obj.municipality = owner.municipality
         obj.partnership = owner.partnership
+    if isinstance(obj, CrisisMember):  # the retention term runs from the day they left
+        obj.left_on = None if obj.active else (obj.left_on or today())
     obj.full_clean()
     obj.save()
     for name, values in (m2m or {}).items():

@@ -17,6 +17,7 @@ class MeetingsConfig(AppConfig):
         from kompas.core import demo, hooks, notifications, panels
         from kompas.core.constants import Role
 
+        from . import retention
         from .demo import load_demo
         from .integrations import beheer_links, signal_references
         from .panels import next_lio_panel
@@ -34,6 +35,8 @@ class MeetingsConfig(AppConfig):
         # The signal page names the meetings a signal is on (signals cannot import meetings).
         hooks.signal_references.register(signal_references)
         hooks.beheer_links.register(beheer_links)
+        # Minutes, decisions and follow-up actions past their term (`kompas retention run`).
+        hooks.retention_run.register(retention.retention_run)
         notifications.register(
             notifications.Kind(
                 code="overleg_stukken",

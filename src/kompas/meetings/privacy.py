@@ -1,17 +1,24 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The meetings' entries in the verwerkingsregister (kompas.core.privacy)."""
 
+from django.utils.translation import gettext as _str
 from django.utils.translation import gettext_lazy as _
 
 from kompas.core import privacy as p
 
+from .retention import minutes_retention_years
+
 BASIS = _("AVG art. 6 lid 1 sub e; Gemeentewet art. 172 (lokaal integraal overleg)")
-MANUAL = p.fixed(
-    _(
-        "Geen automatische termijn: bewaard met het overleg; een agendapunt verdwijnt als een "
-        "medewerker het verwijdert."
-    )
-)
+
+
+def _minutes_term(_municipality) -> str:
+    return _str(
+        "%(years)s jaar na de vergadering gewist: verslag en besluiten van de agendapunten, "
+        "en de acties (KOMPAS_MINUTES_RETENTION_YEARS); de agenda zelf blijft."
+    ) % {"years": minutes_retention_years()}
+
+
+MINUTES_TERM = p.Retention(describe=_minutes_term, enforced_by="kompas retention run")
 
 
 def declare() -> None:
@@ -20,7 +27,7 @@ def declare() -> None:
         ["minutes", "decisions"],
         category=p.FREE_TEXT,
         basis=BASIS,
-        retention=MANUAL,
+        retention=MINUTES_TERM,
         purpose=_("Verslag en besluiten van een agendapunt (meldingen en casussen op nummer)."),
     )
     p.declare(
@@ -28,7 +35,7 @@ def declare() -> None:
         ["description"],
         category=p.FREE_TEXT,
         basis=BASIS,
-        retention=MANUAL,
+        retention=MINUTES_TERM,
         purpose=_("Afgesproken acties uit het overleg."),
     )
     p.not_personal(

@@ -17,7 +17,7 @@ class OpenbareOrdeConfig(AppConfig):
         from kompas.core import demo, hooks, panels
         from kompas.core.constants import Role
 
-        from . import reports, services
+        from . import reports, retention, services
         from .demo import load_demo
         from .panels import openbareorde_panel
 
@@ -25,6 +25,8 @@ class OpenbareOrdeConfig(AppConfig):
         # The inventory's persons use the meldpunt's keys: `kompas keys rotate` covers them.
         hooks.encrypted_fields_rotate.register(services.keys_rotate)
         hooks.progress_sections.register(reports.progress_section)
+        # Closed risk items and incident descriptions past their term (`kompas retention run`).
+        hooks.retention_run.register(retention.retention_run)
         hooks.annual_figures.register(reports.annual_figures)
         panels.register_nav(
             panels.NavItem(

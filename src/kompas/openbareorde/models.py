@@ -54,6 +54,9 @@ class RiskItem(models.Model):
     )
     review_on = models.DateField(_("volgende herbeoordeling"))
     closed = models.BooleanField(_("afgesloten"), default=False)
+    # Set by risk_save when the item is closed; the item (with its person and history) is
+    # deleted RISK_ITEM_RETENTION_MONTHS later by `kompas retention run`.
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -179,6 +182,9 @@ class Incident(models.Model):
         blank=True,
         help_text=_("Bijvoorbeeld noodbevel, gebiedsverbod; leg besluiten vast in het register."),
     )
+    # The description is erased INCIDENT_RETENTION_YEARS after the date (`kompas retention
+    # run`); date, place, kind, measures and instruments stay for the figures.
+    description_erased_on = models.DateField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False)
 
     class Meta:

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Openbare orde's entries in the verwerkingsregister (kompas.core.privacy). The organiser's
 term is `services.demonstration_retention_days()`, the one `kompas openbareorde retentie`
-applies (KOMPAS_DEMONSTRATION_RETENTION_DAYS)."""
+applies (KOMPAS_DEMONSTRATION_RETENTION_DAYS); the risk items' and incidents' terms are the
+ones `retention.retention_run` applies in `kompas retention run`."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -9,15 +10,29 @@ from django.utils.translation import gettext_lazy as _lazy
 from kompas.cases.privacy import declare_identity
 from kompas.core import privacy as p
 
+from .retention import incident_retention_years, risk_item_retention_months
 from .services import demonstration_retention_days
 
 BASIS = _lazy("AVG art. 6 lid 1 sub e; Gemeentewet art. 172 en 174 (openbare orde)")
-MANUAL = p.fixed(
-    _lazy(
-        "Geen automatische termijn en geen verwijderfunctie: blijft bewaard zolang het "
-        "risico-item bestaat."
-    )
-)
+RUN = "kompas retention run"
+
+
+def _risk_term(_municipality) -> str:
+    return _(
+        "%(months)s maanden na het afsluiten van het risico-item verwijderd, met de persoon en "
+        "de geschiedenis van het risiconiveau (KOMPAS_RISK_ITEM_RETENTION_MONTHS)."
+    ) % {"months": risk_item_retention_months()}
+
+
+def _incident_term(_municipality) -> str:
+    return _(
+        "%(years)s jaar na de datum van het incident gewist; datum, plaats, soort en "
+        "maatregelen blijven (KOMPAS_INCIDENT_RETENTION_YEARS)."
+    ) % {"years": incident_retention_years()}
+
+
+RISK_TERM = p.Retention(describe=_risk_term, enforced_by=RUN)
+INCIDENT_TERM = p.Retention(describe=_incident_term, enforced_by=RUN)
 
 
 def _organiser_term(_municipality) -> str:
@@ -34,7 +49,7 @@ def declare() -> None:
     declare_identity(
         "openbareorde.RiskPerson",
         basis=BASIS,
-        retention=MANUAL,
+        retention=RISK_TERM,
         purpose=_lazy(
             "Een persoon op de risico-inventarisatie maatschappelijke onrust; elders alleen "
             "als pseudoniem getoond."
@@ -45,7 +60,7 @@ def declare() -> None:
         ["reasons", "measures"],
         category=p.FREE_TEXT,
         basis=BASIS,
-        retention=MANUAL,
+        retention=RISK_TERM,
         purpose=_lazy(
             "Waarom een risico (ook van een persoon) dit niveau heeft, en wat er gebeurt."
         ),
@@ -56,7 +71,7 @@ def declare() -> None:
         record=_lazy("wijziging risiconiveau"),
         category=p.FREE_TEXT,
         basis=BASIS,
-        retention=MANUAL,
+        retention=RISK_TERM,
         purpose=_lazy("Geschiedenis van het risiconiveau."),
     )
     p.declare(
@@ -72,7 +87,7 @@ def declare() -> None:
         ["description"],
         category=p.FREE_TEXT,
         basis=BASIS,
-        retention=p.fixed(_lazy("Geen automatische termijn en geen verwijderfunctie.")),
+        retention=INCIDENT_TERM,
         purpose=_lazy("Wat er bij een incident gebeurde (zonder namen te noteren)."),
     )
     p.not_personal(

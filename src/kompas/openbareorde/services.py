@@ -106,6 +106,11 @@ def risk_save(
     if fields.get("kind", obj.kind) == RiskKind.PERSON:
         # Never a name in the title: a new item gets its pseudonym, a kept one keeps it.
         fields = {**fields, "title": obj.title if obj.pk else _("persoon")}
+    closed = fields.get("closed", obj.closed)
+    if closed and not obj.closed_on:  # the retention term runs from the day of closing
+        obj.closed_on = selectors.today()
+    elif not closed:
+        obj.closed_on = None
     item = record_save(owner=owner, obj=obj, by=by, fields=fields, m2m=m2m)
     if person is not None:
         _person_new(item=item, person=person)

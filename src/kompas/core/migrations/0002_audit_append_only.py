@@ -12,7 +12,9 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            lambda apps, schema_editor: audit_triggers.install(schema_editor.connection),
+            lambda apps, schema_editor: audit_triggers.install(
+                schema_editor.connection, purge_window=False
+            ),
             lambda apps, schema_editor: audit_triggers.remove(schema_editor.connection),
         ),
     ]

@@ -13,7 +13,7 @@ def _remove(apps, schema_editor):
 
 
 def _install(apps, schema_editor):
-    audit_triggers.install(schema_editor.connection)
+    audit_triggers.install(schema_editor.connection, purge_window=False)
 
 
 class Migration(migrations.Migration):
