@@ -55,8 +55,8 @@ def import_job_create(
 
 class _JobProgress:
     """A running job's progress, in the task queue's key-value store: never in the main
-    database, whose write lock the import's transaction holds on SQLite. At most one write per
-    INTERVAL seconds."""
+    database, which the import's chunks keep busy on SQLite. At most one write per INTERVAL
+    seconds."""
 
     INTERVAL = 0.5
 
@@ -124,7 +124,8 @@ def _job_finish(
 
 def import_job_run(*, job_id: int) -> ImportJob | None:
     """Run a queued import job (the worker calls this through monitoring.tasks). Reads the
-    stored file with progress, imports it in one transaction and records the result: gereed
+    stored file with progress, imports it (import_parsed: staged, then switched in one
+    transaction) and records the result: gereed
     with the DataImport, or mislukt with every problem (nothing imported). Either way the file's
     bytes are deleted. A job that is not queued (already run) is left alone."""
     with transaction.atomic():
@@ -147,20 +148,21 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
             path.write_bytes(bytes(job.file_data or b""))
             result = parse_path(path, job.format or None, job.file_name, progress.reading)
         progress.saving_started(result.rows_read)
-        with transaction.atomic():
-            report = import_parsed(
-                result=result,
-                file_name=job.file_name,
-                user=job.user,
-                municipality=job.municipality,
-                progress=progress.saving,
-            )
-            _job_finish(
+        # Staged in short transactions; the job is marked done in the switch's transaction,
+        # so "gereed" and the imported rows become visible in one commit.
+        import_parsed(
+            result=result,
+            file_name=job.file_name,
+            user=job.user,
+            municipality=job.municipality,
+            progress=progress.saving,
+            on_switch=lambda report: _job_finish(
                 job,
                 status=ImportJobStatus.DONE,
                 rows_read=report.rows_read,
                 data_import=report.data_import,
-            )
+            ),
+        )
     except (ParseError, MonitoringError) as exc:
         read = getattr(exc, "rows_read", 0) or (result.rows_read if result else 0)
         _job_finish(job, status=ImportJobStatus.FAILED, rows_read=read, problems=exc.problems)
