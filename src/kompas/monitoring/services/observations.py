@@ -16,7 +16,7 @@ from kompas.core.services import audit_log
 from .. import codelists
 from ..constants import POLICE_SOURCES, ImportFormat
 from ..importers import ParsedRow, ParseResult, Problem, ProgressCallback, parse_path
-from ..models import DataImport, Indicator, Observation, ObservationStage
+from ..models import DataImport, Indicator, Observation
 from . import staging
 from ._common import ImportReport, MonitoringError
 from .indicators import indicator_ensure
@@ -56,8 +56,8 @@ def _indicators_check(rows: list[ParsedRow], file: str) -> tuple[dict[str, Indic
 
 
 def _compare(rows: list[ParsedRow], indicators: dict[str, Indicator], report: ImportReport):
-    """The rows to write (new or changed) as staged rows; counts them into `report`, with the
-    unchanged ones. Reads only."""
+    """The rows to write (new or changed) as tuples for staging.batch_stage; counts them into
+    `report`, with the unchanged ones. Reads only."""
     existing: dict[tuple, tuple] = {}
     ids = [i.pk for i in indicators.values()]
     regions = {r.region_code for r in rows}
@@ -79,18 +79,10 @@ def _compare(rows: list[ParsedRow], indicators: dict[str, Indicator], report: Im
             report.inserted += 1
         else:
             report.updated += 1
-        period = codelists.parse_period(r.period)
+        p = codelists.parse_period(r.period)
+        # in the order of staging.STAGED_COLUMNS
         out.append(
-            ObservationStage(
-                indicator_code=r.indicator_code,
-                region_code=r.region_code,
-                period=period.code,
-                year=period.year,
-                grain=period.grain,
-                number=period.number,
-                value=r.value,
-                status=r.status,
-            )
+            (r.indicator_code, r.region_code, p.code, p.year, p.grain, p.number, r.value, r.status)
         )
     return out
 
