@@ -5,7 +5,9 @@ targets from the plans, and the remembered target status.
 A package since issue 11; every public name stays importable from
 `kompas.monitoring.services`:
 - `indicators`: indicator_ensure, indicator_upsert;
-- `observations`: data_import, import_parsed, observation_upsert_many (one transaction each);
+- `observations`: data_import, import_parsed, observation_upsert_many (each staged in short
+  transactions, then made visible in one: `staging`);
+- `staging`: the staging area of imports (ObservationStage);
 - `jobs`: import jobs (upload in the UI, import in the background);
 - `targets`: plan_monitoring_sync (a plan's monitoring sections);
 - `statuses`: target_statuses_refresh (the remembered status per target).
