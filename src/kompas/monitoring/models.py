@@ -230,6 +230,32 @@ class Observation(models.Model):
         return f"{self.indicator.code} {self.region_code} {self.period}: {self.value}"
 
 
+class ObservationStage(models.Model):
+    """A row of an import that is being written (services.observations): staged in chunks,
+    each in its own short transaction, then moved into Observation by one statement in the
+    transaction that records the import (the switch), then deleted. No page reads this table,
+    so a half-written or failed import is never seen; rows a killed worker left behind are
+    removed by the next import (STALE_AFTER)."""
+
+    batch = models.CharField(_("partij"), max_length=32, db_index=True)
+    indicator_code = models.CharField(_("indicator"), max_length=100)
+    region_code = models.CharField(_("regiocode"), max_length=10)
+    period = models.CharField(_("periode"), max_length=8)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    grain = models.CharField(_("korrel"), max_length=8, choices=Grain.choices)
+    number = models.PositiveSmallIntegerField(_("kwartaal of maand"), default=0)
+    value = models.FloatField(_("waarde"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=ObservationStatus.choices)
+    staged_at = models.DateTimeField(_("klaargezet op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("klaargezette waarneming")
+        verbose_name_plural = _("klaargezette waarnemingen")
+
+    def __str__(self) -> str:
+        return f"{self.batch} {self.indicator_code} {self.region_code} {self.period}"
+
+
 class Target(models.Model):
     """A streefwaarde of a plan: an indicator in a region, a rule and a deadline. Plans belong
     to the policy app; a target refers to its plan by short name, priority and goal code."""

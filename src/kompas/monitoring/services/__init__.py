@@ -5,7 +5,9 @@ targets from the plans, and the remembered target status.
 A package since issue 11; every public name stays importable from
 `kompas.monitoring.services`:
 - `indicators`: indicator_ensure, indicator_upsert;
-- `observations`: data_import, import_parsed, observation_upsert_many (one transaction each);
+- `observations`: data_import, import_parsed, observation_upsert_many (each staged in short
+  transactions, then made visible in one: `staging`);
+- `staging`: the staging area of imports (ObservationStage);
 - `jobs`: import jobs (upload in the UI, import in the background);
 - `job_recovery`: heartbeat of a running job, recovery of a killed worker's jobs;
 - `national`: loads of the national table, recorded with their outcome;

@@ -56,8 +56,8 @@ def import_job_create(
 
 class _JobProgress:
     """A running job's progress, in the task queue's key-value store: never in the main
-    database, whose write lock the import's transaction holds on SQLite. At most one write per
-    INTERVAL seconds."""
+    database, which the import's chunks keep busy on SQLite. At most one write per INTERVAL
+    seconds."""
 
     INTERVAL = 0.5
 
@@ -133,7 +133,8 @@ def _job_finish(
 
 def import_job_run(*, job_id: int) -> ImportJob | None:
     """Run a queued import job (the worker calls this through monitoring.tasks). Reads the
-    stored file with progress, imports it in one transaction and records the result: gereed
+    stored file with progress, imports it (import_parsed: staged, then switched in one
+    transaction) and records the result: gereed
     with the DataImport, or mislukt with every problem (nothing imported). Either way the file's
     bytes are deleted. A job that is not queued (already run) is left alone. While it runs, a
     heartbeat tells the recovery sweep that this worker lives (job_recovery): a worker killed
@@ -162,14 +163,11 @@ def _attempt(job: ImportJob, progress: _JobProgress) -> None:
             path.write_bytes(bytes(job.file_data or b""))
             result = parse_path(path, job.format or None, job.file_name, progress.reading)
         progress.saving_started(result.rows_read)
-        with transaction.atomic():
-            report = import_parsed(
-                result=result,
-                file_name=job.file_name,
-                user=job.user,
-                municipality=job.municipality,
-                progress=progress.saving,
-            )
+        # Staged in short transactions; the job is marked done in the switch's transaction,
+        # so "gereed" and the imported rows become visible in one commit. A job the recovery
+        # sweep took over meanwhile is not finished here: the switch is rolled back.
+
+        def finish(report):
             if not _job_finish(
                 job,
                 status=ImportJobStatus.DONE,
@@ -177,6 +175,15 @@ def _attempt(job: ImportJob, progress: _JobProgress) -> None:
                 data_import=report.data_import,
             ):
                 raise _Superseded
+
+        import_parsed(
+            result=result,
+            file_name=job.file_name,
+            user=job.user,
+            municipality=job.municipality,
+            progress=progress.saving,
+            on_switch=finish,
+        )
     except _Superseded:
         raise
     except (ParseError, MonitoringError) as exc:

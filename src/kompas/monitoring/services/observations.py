@@ -1,107 +1,104 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Observations: file imports, fetched pages and other apps' feeds, each written in one
-transaction with its DataImport record."""
+"""Observations: file imports, fetched pages and other apps' feeds. Each is staged in short
+transactions and made visible with its DataImport record in one (services.staging)."""
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.transaction import TransactionManagementError
 from django.utils.translation import gettext as _
 
 from kompas.core.constants import AuditAction
 from kompas.core.services import audit_log
 
 from .. import codelists
-from ..constants import ImportFormat
+from ..constants import POLICE_SOURCES, ImportFormat
 from ..importers import ParsedRow, ParseResult, Problem, ProgressCallback, parse_path
 from ..models import DataImport, Indicator, Observation
+from . import staging
 from ._common import ImportReport, MonitoringError
 from .indicators import indicator_ensure
+from .staging import STAGE_CHUNK
 from .statuses import target_statuses_refresh
 
-WRITE_CHUNK = 10_000
+logger = logging.getLogger(__name__)
+
+WRITE_CHUNK = STAGE_CHUNK  # rows per short transaction while an import is staged
 
 
-def _write_rows(
-    rows: list[ParsedRow],
-    data_import: DataImport,
-    *,
-    file: str = "",
-    progress: Callable[[int, int], None] | None = None,
-) -> ImportReport:
-    """Upsert parsed rows. Caller holds the transaction. Unknown indicators are problems.
-    `progress(written, to_write)` after each chunk of WRITE_CHUNK new or changed rows."""
-    report = ImportReport(data_import)
-    indicators: dict[str, Indicator] = {}
-    problems: list[Problem] = []
-    for code in sorted({r.indicator_code for r in rows}):
-        try:
-            indicators[code] = indicator_ensure(code=code)
-        except MonitoringError:
-            first = next(r for r in rows if r.indicator_code == code)
-            problems.append(
-                Problem(
-                    first.line,
-                    "indicator",
-                    _("onbekende indicator %(c)r; leg hem eerst vast in het beleidsplan")
-                    % {"c": code},
-                    first.file or file,
-                )
+def _indicators_check(rows: list[ParsedRow], file: str) -> tuple[dict[str, Indicator], list[str]]:
+    """The stored indicators of the rows' codes, and the police codes still to be created (at
+    the switch). An unknown code is a problem naming its first line. Writes nothing."""
+    codes = sorted({r.indicator_code for r in rows})
+    found = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    missing, problems = [], []
+    for code in codes:
+        if code in found:
+            continue
+        source, _sep, key = code.partition(":")
+        if source in POLICE_SOURCES and key in codelists.type_names(source):
+            missing.append(code)
+            continue
+        first = next(r for r in rows if r.indicator_code == code)
+        problems.append(
+            Problem(
+                first.line,
+                "indicator",
+                _("onbekende indicator %(c)r; leg hem eerst vast in het beleidsplan") % {"c": code},
+                first.file or file,
             )
+        )
     if problems:
         raise MonitoringError(problems)
-    existing: dict[tuple, Observation] = {}
+    return found, missing
+
+
+def _compare(rows: list[ParsedRow], indicators: dict[str, Indicator], report: ImportReport):
+    """The rows to write (new or changed) as tuples for staging.batch_stage; counts them into
+    `report`, with the unchanged ones. Reads only."""
+    existing: dict[tuple, tuple] = {}
     ids = [i.pk for i in indicators.values()]
     regions = {r.region_code for r in rows}
     qs = Observation.objects.filter(indicator_id__in=ids)
     if len(regions) <= 500:
         qs = qs.filter(region_code__in=regions)
-    for obs in qs.only("id", "indicator_id", "region_code", "period", "value", "status"):
-        existing[(obs.indicator_id, obs.region_code, obs.period)] = obs
-    new, changed = [], []
+    codes = {i.pk: code for code, i in indicators.items()}
+    for ind_id, region, period, value, status in qs.values_list(
+        "indicator_id", "region_code", "period", "value", "status"
+    ).iterator(chunk_size=STAGE_CHUNK):
+        existing[(codes[ind_id], region, period)] = (value, status)
+    out = []
     for r in rows:
-        ind = indicators[r.indicator_code]
-        obs = existing.get((ind.pk, r.region_code, r.period))
-        if obs is None:
-            period = codelists.parse_period(r.period)
-            new.append(
-                Observation(
-                    indicator=ind,
-                    region_code=r.region_code,
-                    period=period.code,
-                    year=period.year,
-                    grain=period.grain,
-                    number=period.number,
-                    value=r.value,
-                    status=r.status,
-                    source_import=data_import,
-                )
-            )
-        elif obs.value != r.value or obs.status != r.status:
-            obs.value, obs.status, obs.source_import = r.value, r.status, data_import
-            changed.append(obs)
-        else:
+        stored = existing.get((r.indicator_code, r.region_code, r.period))
+        if stored == (r.value, r.status):
             report.unchanged += 1
-    total, written = len(new) + len(changed), 0
-    if progress is not None:
-        progress(0, total)
-    writes = (
-        (new, lambda chunk: Observation.objects.bulk_create(chunk, batch_size=2000)),
-        (
-            changed,
-            lambda chunk: Observation.objects.bulk_update(
-                chunk, ["value", "status", "source_import"], batch_size=2000
-            ),
-        ),
-    )
-    for objects, write in writes:
-        for start in range(0, len(objects), WRITE_CHUNK):
-            chunk = objects[start : start + WRITE_CHUNK]
-            write(chunk)
-            written += len(chunk)
-            if progress is not None:
-                progress(written, total)
-    report.inserted, report.updated = len(new), len(changed)
+            continue
+        if stored is None:
+            report.inserted += 1
+        else:
+            report.updated += 1
+        p = codelists.parse_period(r.period)
+        # in the order of staging.STAGED_COLUMNS
+        out.append(
+            (r.indicator_code, r.region_code, p.code, p.year, p.grain, p.number, r.value, r.status)
+        )
+    return out
+
+
+def _write_rows(rows: list[ParsedRow], data_import: DataImport, *, file: str = "") -> ImportReport:
+    """A few rows inside the caller's transaction (a plan's observations section): the same
+    comparison, staging and switch as import_parsed, attributed to `data_import`."""
+    report = ImportReport(data_import)
+    indicators, missing = _indicators_check(rows, file)
+    for code in missing:
+        indicators[code] = indicator_ensure(code=code)
+    to_write = _compare(rows, indicators, report)
+    batch = staging.batch_new()
+    staging.batch_stage(batch, to_write, len(to_write))
+    staging.batch_switch(batch, data_import)
+    staging.batch_delete(batch)
     return report
 
 
@@ -135,7 +132,6 @@ def data_import(
     )
 
 
-@transaction.atomic
 def import_parsed(
     *,
     result: ParseResult,
@@ -144,34 +140,70 @@ def import_parsed(
     municipality=None,
     is_demo=False,
     progress: Callable[[int, int], None] | None = None,
+    on_switch: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
-    """Write parsed rows in one transaction and record the import. `progress(written,
-    to_write)` reports the new and changed observations written so far."""
-    record = DataImport(
-        file_name=file_name[:300],
-        format=result.format,
-        table=result.table,
-        user=user if user is not None and user.is_authenticated else None,
-        municipality=municipality,
-        is_demo=is_demo,
-    )
-    record.full_clean()
-    record.save()
-    report = _write_rows(result.rows, record, file=file_name, progress=progress)
-    _finish(record, report, result.rows_read)
-    if user is not None:
-        audit_log(
-            user=user,
-            action=AuditAction.CREATE,
-            obj=record,
-            municipality=municipality,
-            note=f"import {file_name}: {report.inserted} nieuw, {report.updated} gewijzigd",
-        )
-    target_statuses_refresh()
+    """Write parsed rows and record the import, all or nothing for readers.
+
+    Compares with what is stored (reads only), stages the new and changed rows in short
+    transactions of WRITE_CHUNK rows (`progress(written, to_write)` after each), then in one
+    transaction (the switch): creates missing police indicators, records the DataImport,
+    moves the staged rows into Observation, writes the audit entry, refreshes the target
+    statuses and calls `on_switch(report)` (e.g. to mark a job done in the same commit). On
+    SQLite the write lock is thus held for a chunk or the switch at a time, never for the whole
+    import. On any error nothing is imported and the staged rows are deleted."""
+    report = ImportReport(None)
+    indicators, missing = _indicators_check(result.rows, file_name)
+    to_write = _compare(result.rows, indicators, report)
+    report.rows_read = result.rows_read
+    staging.stale_batches_delete()
+    batch = staging.batch_new()
+    try:
+        staging.batch_stage(batch, to_write, len(to_write), progress)
+        del to_write
+        with transaction.atomic():
+            for code in missing:
+                indicator_ensure(code=code)
+            record = DataImport(
+                file_name=file_name[:300],
+                format=result.format,
+                table=result.table,
+                user=user if user is not None and user.is_authenticated else None,
+                municipality=municipality,
+                is_demo=is_demo,
+                rows_read=report.rows_read,
+                inserted=report.inserted,
+                updated=report.updated,
+                unchanged=report.unchanged,
+            )
+            record.full_clean()
+            record.save()
+            report.data_import = record
+            staging.batch_switch(batch, record)
+            if user is not None:
+                audit_log(
+                    user=user,
+                    action=AuditAction.CREATE,
+                    obj=record,
+                    municipality=municipality,
+                    note=f"import {file_name}: {report.inserted} nieuw, {report.updated} gewijzigd",
+                )
+            target_statuses_refresh()
+            if on_switch is not None:
+                on_switch(report)
+    finally:
+        _batch_delete_quietly(batch)
     return report
 
 
-@transaction.atomic
+def _batch_delete_quietly(batch: str) -> None:
+    """Delete the staged rows; inside a broken outer transaction (the caller's), leave them
+    to its rollback or to stale_batches_delete."""
+    try:
+        staging.batch_delete(batch)
+    except (DatabaseError, TransactionManagementError):
+        logger.warning("staged rows of import batch %s left for later removal", batch)
+
+
 def observation_upsert_many(
     *,
     indicator_code: str,
