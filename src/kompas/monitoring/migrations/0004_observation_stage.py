@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0002_import_job'),
+        ('monitoring', '0003_import_job_attempts_national_load'),
     ]
 
     operations = [
