@@ -108,10 +108,15 @@ def test_an_attempt_whose_job_the_sweep_took_writes_nothing(heerenveen, shared_d
     real = jobs_module.import_parsed
 
     def slow_worker(**kwargs):
-        report = real(**kwargs)
-        # Meanwhile the sweep judged this worker dead and queued the job again.
-        ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.QUEUED)
-        return report
+        finish = kwargs["on_switch"]
+
+        def taken_over(report):
+            # Meanwhile (while the rows were staged) the sweep judged this worker dead and
+            # queued the job again; the switch then finds the job no longer this attempt's.
+            ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.QUEUED)
+            finish(report)
+
+        return real(**{**kwargs, "on_switch": taken_over})
 
     monkeypatch.setattr(jobs_module, "import_parsed", slow_worker)
     assert import_job_run(job_id=job.pk) is None
