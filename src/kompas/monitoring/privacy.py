@@ -14,5 +14,10 @@ def declare() -> None:
         "monitoring.ImportJob", ["file_name"], reason="file of aggregated figures being imported"
     )
     p.not_personal(
+        "monitoring.NationalLoad",
+        ["file_name"],
+        reason="path of the national police table (aggregated figures) on the worker's disk",
+    )
+    p.not_personal(
         "monitoring.Target", ["plan_short_name", "text"], reason="a target of the policy plan"
     )

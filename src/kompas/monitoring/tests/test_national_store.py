@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 HEAD = "SoortMisdrijf,WijkenEnBuurten,Perioden,GeregistreerdeMisdrijven_1\n"
 TOTAL = "politie-misdrijven:0.0.0"
 
-# Heerenveen 2024 in the store: 7,777 crimes (the demo observations have about 2,300), of
+# Heerenveen 2024 in the store: 7,777 crimes (the demo holds the police's 1,471), of
 # which 555 in wijk 01 and 321 in its buurt Centrum.
 STORE_2024 = {
     "GM0074": 7777,
@@ -117,7 +117,7 @@ def test_indicator_page_shows_the_national_figures_and_their_source(
     assert own_demo != STORE_2024["GM0074"]  # so the page proves where its figures come from
     client.force_login(adviseur_heerenveen)
     page = client.get(f"/heerenveen/monitoring/indicator/{TOTAL}/").content.decode()
-    # the comparison: the store's latest year (the demo observations go to 2025)
+    # the comparison: the store's latest year (the demo's own series end in 2024)
     assert "Vergelijking 2024" in page
     compared = page.split("Vergelijking 2024", 1)[1].split("</table>", 1)[0]
     assert ">7.777<" in compared and f">{own_demo:,.0f}<".replace(",", ".") not in compared
@@ -165,8 +165,9 @@ def test_selectors_read_the_store_for_police_crime_indicators(heerenveen, demo, 
 def test_falls_back_to_observations_without_store_or_indicator(heerenveen, demo, tmp_path):
     crimes = selectors.indicator_get(code=TOTAL)
     year, rows, source = selectors.comparison(indicator=crimes, municipality=heerenveen)
-    assert not source.national and year == 2025
-    assert rows[0].value == demo_value("GM0074", 2025)
+    # the demo's newest year of this series: 2024, the police's own figure (open data)
+    assert not source.national and year == 2024
+    assert rows[0].value == demo_value("GM0074", 2024)
     call_command("data", "landelijk", str(national_csv(tmp_path / "landelijk.csv")))
     # nuisance is not in the national store; a crime type without rows in it neither
     for code in ("politie-overlast:E35", "politie-misdrijven:1.1.1"):
@@ -175,16 +176,16 @@ def test_falls_back_to_observations_without_store_or_indicator(heerenveen, demo,
         assert not source.national and rows[0].value is not None
         _y, _kids, source = selectors.children_values(indicator=indicator, region_code="GM0074")
         assert not source.national
-    # a year the store does not have: the observations
-    _y, rows, source = selectors.comparison(indicator=crimes, municipality=heerenveen, year=2025)
-    assert not source.national and rows[0].value == demo_value("GM0074", 2025)
+    # a year the store does not have (it holds 2022-2024): the observations (generated 2021)
+    _y, rows, source = selectors.comparison(indicator=crimes, municipality=heerenveen, year=2021)
+    assert not source.national and rows[0].value == demo_value("GM0074", 2021)
 
 
 @pytest.mark.django_db
 def test_page_without_store_says_the_figures_are_imported(client, adviseur_heerenveen, demo):
     client.force_login(adviseur_heerenveen)
     page = client.get(f"/heerenveen/monitoring/indicator/{TOTAL}/").content.decode()
-    assert "Vergelijking 2025" in page
+    assert "Vergelijking 2024" in page
     assert "Bron: geïmporteerde cijfers" in page and "landelijke politietabel" not in page
 
 
@@ -336,7 +337,7 @@ def test_an_unreadable_store_falls_back_and_a_dead_load_is_cleaned_up(heerenveen
     assert analytics.national_reader() is None
     indicator = selectors.indicator_get(code=TOTAL)
     _y, rows, source = selectors.comparison(indicator=indicator, municipality=heerenveen)
-    assert not source.national and rows[0].value == demo_value("GM0074", 2025)
+    assert not source.national and rows[0].value == demo_value("GM0074", 2024)
     # the new file of a load that died long ago goes at the next load; a recent one stays
     dead = path.parent / ".analytics.duckdb.abc123.laden"
     recent = path.parent / ".analytics.duckdb.def456.laden"
