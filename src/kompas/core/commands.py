@@ -21,6 +21,9 @@ from django.core.management.base import DjangoHelpFormatter as _DjangoHelpFormat
 __all__ = ["CommandError", "DutchCommandParser", "KompasCommand"]
 
 # argparse's messages (Python 3.11) in Dutch; anything not listed passes unchanged.
+# Before every line a --dry-run prints (retention commands).
+DRY_RUN_PREFIX = "PROEF (er is niets gewijzigd): "
+
 DUTCH_ARGPARSE = {
     "usage: ": "gebruik: ",
     "positional arguments": "argumenten",

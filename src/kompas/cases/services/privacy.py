@@ -68,10 +68,10 @@ class RetentionReport:
     due: list[tuple[str, str, str]] = field(default_factory=list)  # (gemeente, number, type)
 
     def lines(self) -> list[str]:
-        prefix = "PROEF (er is niets gewijzigd): " if self.dry_run else ""
+        """The report's lines; `kompas retention run` puts "PROEF" before them on a dry run."""
         numbers = ", ".join(f"{g} {n}" for g, n, _t in self.due)
         return [
-            f"{prefix}casussen verwijderen (bewaartermijn verstreken): {len(self.due)}"
+            f"casussen verwijderen (bewaartermijn verstreken): {len(self.due)}"
             + (f" ({numbers})" if numbers else "")
         ]
 

@@ -215,3 +215,14 @@ def test_meeting_page_lists_the_tables_cases_by_pseudonym(
     client.force_login(adviseur_heerenveen)
     text = client.get(f"/heerenveen/overleggen/vergaderingen/{meeting.pk}/").content.decode()
     assert "Jorrit" not in text
+
+
+def test_retention_run_dry_run_says_proef_once_per_line(make_case, regisseur, capsys):
+    """`kompas retention run --dry-run` runs every app's retention; each line starts with
+    "PROEF" exactly once (the casework's line said it twice)."""
+    case = _closed(make_case, regisseur, case_type="jeugd", years_ago=3)
+    call_command("retention", "run", "--dry-run")
+    out = capsys.readouterr().out.splitlines()
+    assert f"GM0074 {case.number}" in "\n".join(out)
+    assert out and all(line.count("PROEF") == 1 for line in out), out
+    assert Case.objects.exists()

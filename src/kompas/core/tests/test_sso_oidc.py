@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """SSO with OpenID Connect, end to end (issue 15 item 11): a real provider, django-oauth-toolkit
 in OIDC mode with an RS256 key made here, runs as a second process (tests/oidc_provider); the
-product answers on the live server with the settings that settings.oidc_settings reads from
+product answers on the live server with the settings that settings_oidc.oidc_settings reads from
 KOMPAS_OIDC_* variables. A real HTTP client (requests, cookies, redirects) logs in at the
 provider and comes back: an invited person lands on their start page; an unknown e-mail
 address, an unconfirmed one, a deactivated account and a forged state are refused with a
@@ -28,7 +28,7 @@ from django.core.exceptions import ImproperlyConfigured
 from kompas.core.constants import AuditAction, Role
 from kompas.core.models import AuditEntry
 from kompas.core.services.beheer import membership_remove, user_invite
-from kompas.settings import oidc_settings
+from kompas.settings_oidc import oidc_settings
 
 PASSWORD = "idp-wachtwoord-1"
 CLIENT_ID = "veiligheidskompas"

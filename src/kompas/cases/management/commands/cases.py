@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 
 from kompas.cases.services import retention_run
-from kompas.core.commands import KompasCommand
+from kompas.core.commands import DRY_RUN_PREFIX, KompasCommand
 
 
 class Command(KompasCommand):
@@ -18,5 +18,6 @@ class Command(KompasCommand):
         )
 
     def handle(self, *args, action, dry_run=False, **options):
+        prefix = DRY_RUN_PREFIX if dry_run else ""
         for line in retention_run(dry_run=dry_run).lines():
-            self.stdout.write(line)
+            self.stdout.write(prefix + line)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 
 from kompas.core import hooks
-from kompas.core.commands import KompasCommand
+from kompas.core.commands import DRY_RUN_PREFIX, KompasCommand
 from kompas.signals.services import retention_run
 
 
@@ -20,7 +20,7 @@ class Command(KompasCommand):
 
     def handle(self, *args, action, dry_run=False, **options):
         report = retention_run(dry_run=dry_run)
-        prefix = "PROEF (er is niets gewijzigd): " if dry_run else ""
+        prefix = DRY_RUN_PREFIX if dry_run else ""
         self.stdout.write(
             f"{prefix}contactgegevens anonimiseren: {len(report.anonymise)} melding(en)"
             + (f" ({', '.join(map(str, report.anonymise))})" if report.anonymise else "")
