@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -75,3 +77,37 @@ class ApiVersionMiddleware:
             if request.path.endswith(("/openapi.json", "/openapi.yaml")):
                 response["Access-Control-Allow-Origin"] = "*"
         return response
+
+
+# A JSON string escape for NUL that is not itself an escaped backslash (`\\u0000` is text).
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+
+
+def _carries_nul(request) -> bool:
+    """Whether the query string or an urlencoded/JSON body holds a NUL character. PostgreSQL
+    refuses NUL in text (a 500 from any lookup or INSERT with it), SQLite stores it; no Dutch
+    name, address or code has one. Multipart bodies are left to the forms (Django's CharField
+    refuses NUL; the meldpunt sets its own upload handlers, so the body is not read here)."""
+    if any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
+        return True
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    content_type = request.META.get("CONTENT_TYPE", "")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        return b"%00" in request.body or b"\x00" in request.body
+    if "json" in content_type:
+        return b"\x00" in request.body or bool(_JSON_NUL.search(request.body))
+    return False
+
+
+class RejectNulMiddleware:
+    """A request with a NUL character in its parameters is a bad request (400: the Dutch
+    error page, or a problem document under /api/), before any view looks a value up."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _carries_nul(request):
+            raise SuspiciousOperation("NUL-teken in het verzoek")
+        return self.get_response(request)
