@@ -21,6 +21,7 @@ from .comparisons import (
     children_values,
     comparison,
 )
+from .fingerprint import public_data_fingerprint
 from .jobs import (
     IMPORT_JOB_QUEUED_PATIENCE,
     IMPORT_JOB_SILENCE_PATIENCE,
@@ -65,6 +66,7 @@ from .timeseries import (
 )
 
 __all__ = [
+    "public_data_fingerprint",
     "IMPORT_JOB_QUEUED_PATIENCE",
     "IMPORT_JOB_SILENCE_PATIENCE",
     "OBSERVATIONS",
