@@ -3,7 +3,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -263,3 +263,15 @@ def register_access_api(*, user, ref: str, write: bool = False) -> tuple[Municip
     from .constants import STAFF_ROLES
 
     return municipality_for_api(user=user, ref=ref, roles=STAFF_ROLES if write else INTERNAL_ROLES)
+
+
+def partnership_fingerprint() -> tuple:
+    """A cheap fingerprint of the samenwerkingsverbanden and their members (caches of public
+    pages that compare a gemeente with its partnerships)."""
+    members = Partnership.members.through.objects.aggregate(n=Count("id"), id=Max("id"))
+    regions = Region.objects.aggregate(n=Count("pk"))
+    return (
+        tuple(Partnership.objects.aggregate(n=Count("id"), id=Max("id")).values()),
+        tuple(members.values()),
+        regions["n"],
+    )

@@ -61,12 +61,13 @@ def dashboard(request, slug):
             )
         ]
     indicators = []
-    for ind in selectors.indicators_for_municipality(municipality=municipality):
-        points = selectors.series(indicator=ind, region_code=municipality.code)
+    listed = list(selectors.indicators_for_municipality(municipality=municipality))
+    figures = selectors.yearly_series_with_demo(indicators=listed, region_code=municipality.code)
+    for ind in listed:
+        points, demo = figures[ind.pk]
         known = [p for p in points if p["value"] is not None]
         last = known[-1] if known else None
         prev = known[-2] if len(known) > 1 else None
-        demo = selectors.demo_periods(indicator=ind, region_code=municipality.code)
         indicators.append(
             {
                 "indicator": ind,

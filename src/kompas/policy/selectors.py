@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -33,7 +33,18 @@ from .core_records import (  # noqa: F401 - public names of policy.selectors
     partnership_list,
     staff_user_list,
 )
-from .models import Action, ActionUpdate, Event, ExecutionPlan, Norm, Plan, PlanVersion, Priority
+from .models import (
+    Action,
+    ActionUpdate,
+    Event,
+    ExecutionPlan,
+    Goal,
+    Norm,
+    Plan,
+    PlanExtension,
+    PlanVersion,
+    Priority,
+)
 from .norm_periods import NormStatus, add_months, add_years, period_state, periods
 
 
@@ -442,4 +453,32 @@ def actions_to_remind(*, on: date, horizon_days: int = 14) -> QuerySet[Action]:
         )
         .select_related("plan__municipality", "owner_user")
         .order_by("owner_user_id", "due", "pk")
+    )
+
+
+def plan_fingerprint(*, municipality: Municipality) -> tuple:
+    """A cheap fingerprint of the gemeente's plans for caches of public pages: counts,
+    highest ids and the latest import of plans, versions, extensions, priorities and goals.
+    Every plan change goes through an import, which adds a version or rewrites these rows."""
+    scope = {"plan__municipality": municipality}
+    return (
+        tuple(
+            Plan.objects.filter(municipality=municipality)
+            .aggregate(n=Count("id"), id=Max("id"))
+            .values()
+        ),
+        tuple(
+            PlanVersion.objects.filter(**scope)
+            .aggregate(n=Count("id"), id=Max("id"), at=Max("imported_at"))
+            .values()
+        ),
+        tuple(
+            PlanExtension.objects.filter(**scope).aggregate(n=Count("id"), id=Max("id")).values()
+        ),
+        tuple(Priority.objects.filter(**scope).aggregate(n=Count("id"), id=Max("id")).values()),
+        tuple(
+            Goal.objects.filter(priority__plan__municipality=municipality)
+            .aggregate(n=Count("id"), id=Max("id"))
+            .values()
+        ),
     )

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reads of the reporting app, always scoped to one gemeente."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
 from kompas.core.models import Municipality
@@ -76,3 +76,14 @@ def public_report_get(*, municipality: Municipality, pk: int) -> Report:
 def public_municipality_list() -> QuerySet[Municipality]:
     """The gemeenten listed on the public landing page (name and slug only)."""
     return Municipality.objects.only("name", "slug").order_by("name")
+
+
+def publication_fingerprint(*, municipality: Municipality) -> tuple:
+    """What the gemeente publishes and which reports it sent, as counts and latest changes."""
+    settings = PublicationSetting.objects.filter(municipality=municipality).aggregate(
+        n=Count("id"), at=Max("updated_at")
+    )
+    reports = Report.objects.filter(municipality=municipality).aggregate(
+        n=Count("id"), id=Max("id"), at=Max("updated_at")
+    )
+    return tuple(settings.values()) + tuple(reports.values())

@@ -15,7 +15,7 @@ from kompas.core.models import Municipality
 from kompas.core.selectors import municipality_get_for_user
 from kompas.core.services import audit_log
 
-from . import dashboard, rendering, selectors, services
+from . import dashboard_cache, rendering, selectors, services
 from .constants import PublicElement, ReportStatus
 from .forms import PublicationForm, ReportCreateForm, ReportFilterForm, ReportTextsForm
 from .periods import Period
@@ -260,11 +260,11 @@ def public_index(request):
 @login_not_required
 def public_dashboard(request, slug):
     municipality = _public_municipality(slug)
-    data = dashboard.public_dashboard_data(municipality=municipality)
+    body = dashboard_cache.public_dashboard_body(municipality=municipality)
     return render(
         request,
         "reporting/dashboard.html",
-        {"public_municipality": municipality, "data": data},
+        {"public_municipality": municipality, "body": body},
     )
 
 

@@ -21,6 +21,7 @@ from .comparisons import (
     children_values,
     comparison,
 )
+from .fingerprint import public_data_fingerprint
 from .jobs import (
     IMPORT_JOB_QUEUED_PATIENCE,
     IMPORT_JOB_SILENCE_PATIENCE,
@@ -32,6 +33,7 @@ from .jobs import (
 )
 from .national import OBSERVATIONS, FigureSource
 from .national_loads import national_load_line, national_load_list, national_store_line
+from .overview import yearly_series_with_demo
 from .provenance import (
     OPEN_DATA_ATTRIBUTION,
     demo_cells,
@@ -65,6 +67,8 @@ from .timeseries import (
 )
 
 __all__ = [
+    "yearly_series_with_demo",
+    "public_data_fingerprint",
     "IMPORT_JOB_QUEUED_PATIENCE",
     "IMPORT_JOB_SILENCE_PATIENCE",
     "OBSERVATIONS",

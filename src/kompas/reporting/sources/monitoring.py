@@ -23,8 +23,10 @@ from kompas.monitoring.selectors import (
     region_imports,
 )
 from kompas.monitoring.selectors import comparison as _comparison
+from kompas.monitoring.selectors import public_data_fingerprint as _monitoring_fingerprint
 from kompas.monitoring.selectors import series as _series
 from kompas.monitoring.selectors import target_evaluations as _target_evaluations
+from kompas.policy.selectors import plan_fingerprint as _plan_fingerprint
 from kompas.policy.services import plan_document
 
 from ..chartaxes import dutch_axes
@@ -313,3 +315,11 @@ def data_sources(*, indicator_codes: list[str], municipality) -> list[dict]:
 def chart_svg(spec: dict, *, title: str, description: str) -> str:
     """Render a Vega-Lite specification to accessible SVG, as the monitoring screens do."""
     return render_svg(spec, title=title, description=description)
+
+
+def public_data_fingerprint(*, municipality) -> tuple:
+    """Cheap aggregates that change whenever the plan or the figures of public pages change."""
+    return (
+        _monitoring_fingerprint(municipality=municipality),
+        _plan_fingerprint(municipality=municipality),
+    )

@@ -32,3 +32,11 @@ def demo_heerenveen(demo, db):
 def pdf_text():
     """pdf_text(bytes) -> the text of the PDF, laid out as on the page (see tests/pdftext.py)."""
     return pdftext.pdf_text
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The public dashboard's body is cached; no test sees another test's entries."""
+    from django.core.cache import cache
+
+    cache.clear()
