@@ -20,6 +20,14 @@ GROUND = {
 NAMES = ("Jorrit Testhuizen", "Aukje Proefstra")
 
 
+def earlier_today(minutes: int):
+    """`minutes` ago, but not before local midnight: a meeting held "just now" is on today's
+    table also when the test runs shortly after midnight (a case listed today is not on
+    yesterday's meeting)."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(timezone.now() - timedelta(minutes=minutes), midnight)
+
+
 @pytest.fixture
 def regisseur(heerenveen, make_member):
     return make_member(heerenveen, "regisseur", username="regisseur-hv")

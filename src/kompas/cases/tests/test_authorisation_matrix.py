@@ -12,6 +12,8 @@ from django.utils import timezone
 from kompas.cases import services
 from kompas.cases.models import CaseListing
 
+from .conftest import earlier_today
+
 pytestmark = pytest.mark.django_db
 
 # What each URL needs: "read" = may see the case; "manage" = regisseur; "admin" = beheerder;
@@ -115,7 +117,7 @@ def adviseur_heerenveen_meeting(ovo, adviseur_heerenveen):
     from kompas.meetings import services as meetings_services
 
     return meetings_services.meeting_create(
-        series=ovo, starts_at=timezone.now() - timedelta(hours=1), by=adviseur_heerenveen
+        series=ovo, starts_at=earlier_today(60), by=adviseur_heerenveen
     )
 
 

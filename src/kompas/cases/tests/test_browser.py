@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from kompas.cases.models import Case
 
+from .conftest import earlier_today
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -32,7 +34,7 @@ def test_regisseur_walks_a_case_from_aanmelding_to_afgesloten_without_javascript
     from kompas.meetings import services as meetings_services
 
     meeting = meetings_services.meeting_create(
-        series=ovo, starts_at=timezone.now() - timedelta(minutes=30), by=adviseur_heerenveen
+        series=ovo, starts_at=earlier_today(30), by=adviseur_heerenveen
     )
     page, base = pages, live_server.url
     browser_login(page, "regisseur-hv")
