@@ -46,7 +46,7 @@ def _due(today):
 
 
 def retention_run(*, dry_run: bool = True, now: datetime | None = None) -> list[str]:
-    today = timezone.localdate(now) if now else timezone.localdate()
+    today = timezone.localdate(now)  # now=None: today
     members, stations = _due(today)
     if not dry_run:
         with transaction.atomic():

@@ -41,7 +41,7 @@ def _due_meetings(today) -> list[Meeting]:
 
 
 def retention_run(*, dry_run: bool = True, now: datetime | None = None) -> list[str]:
-    today = timezone.localdate(now) if now else timezone.localdate()
+    today = timezone.localdate(now)  # now=None: today
     due = _due_meetings(today)
     if not dry_run:
         with transaction.atomic():

@@ -45,7 +45,7 @@ def _due_incidents(today):
 
 
 def retention_run(*, dry_run: bool = True, now: datetime | None = None) -> list[str]:
-    today = timezone.localdate(now) if now else timezone.localdate()
+    today = timezone.localdate(now)  # now=None: today
     items, incidents = _due_risk_items(today), _due_incidents(today)
     if not dry_run:
         with transaction.atomic():

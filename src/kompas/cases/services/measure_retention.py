@@ -42,7 +42,7 @@ def _due(today) -> list[Measure]:
 
 
 def measure_retention_run(*, dry_run: bool = True, now: datetime | None = None) -> list[str]:
-    today = timezone.localdate(now) if now else timezone.localdate()
+    today = timezone.localdate(now)  # now=None: today
     due = _due(today)
     if not dry_run:
         with transaction.atomic():
